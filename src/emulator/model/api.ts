@@ -1,0 +1,176 @@
+/**
+ * The seam between the emulated org's Salesforce model (src/emulator/model) and its wire layer
+ * (src/emulator/server). The model is synchronous and knows nothing of HTTP, SOAP, zips or timers;
+ * the server knows nothing of Salesforce's rules. Neither imports anything outside src/emulator.
+ *
+ * Owners: model/** implements these interfaces; server/** consumes them. Change this file only
+ * by adding members (both sides build against it).
+ */
+
+/** A platform error with Salesforce's own status code, e.g. DUPLICATE_USERNAME, MALFORMED_QUERY. */
+export class SalesforceError extends Error {
+  constructor(
+    readonly errorCode: string,
+    message: string,
+    /** HTTP status the REST API answers with (400 unless said otherwise; 404 NOT_FOUND, 401 INVALID_SESSION_ID). */
+    readonly httpStatus: number = 400,
+    /** Fields the error is about (REST `fields`). */
+    readonly fields: readonly string[] = [],
+  ) {
+    super(message);
+    this.name = errorCode;
+  }
+}
+
+export type OrgKind = 'production' | 'sandbox';
+
+export interface OrgOptions {
+  readonly kind?: OrgKind; // default 'production'
+  readonly edition?: string; // Organization.OrganizationType, default 'Enterprise Edition'
+  readonly name?: string; // Organization.Name
+  /** Seats per user licence name, e.g. { Salesforce: 10, 'Salesforce Integration': 5 }. */
+  readonly seats?: Readonly<Record<string, number>>;
+  /** Fixed ids/token for reproducible tests; generated when absent. */
+  readonly orgId?: string;
+  readonly accessToken?: string;
+  readonly adminUsername?: string;
+}
+
+export interface OrgIdentity {
+  readonly orgId: string; // 18-char 00D…
+  readonly accessToken: string; // 00D…!… (never JWT-shaped)
+  readonly username: string; // the admin user behind the token
+  readonly userId: string; // 005…
+}
+
+export type SObjectRecord = Record<string, unknown>;
+
+export interface QueryResult {
+  readonly totalSize: number;
+  readonly done: true;
+  readonly records: readonly SObjectRecord[]; // each with attributes {type, url}
+}
+
+/** `sf data query` asks for this with &columns=true. */
+export interface ColumnMetadata {
+  readonly columnName: string;
+  readonly displayName: string;
+  readonly aggregate: boolean;
+  readonly joinColumns: readonly ColumnMetadata[];
+}
+
+export interface DeployRequestOptions {
+  readonly checkOnly: boolean;
+  readonly rollbackOnError: boolean;
+  readonly testLevel?: string;
+  readonly runTests?: readonly string[];
+  readonly ignoreWarnings?: boolean;
+}
+
+/** One DeployMessage, as in checkDeployStatus details. The server adds createdDate. */
+export interface DeployMessage {
+  readonly componentType: string; // '' for package.xml
+  readonly fullName: string;
+  readonly fileName: string; // e.g. 'profiles/API Only.profile', 'package.xml'
+  readonly success: boolean;
+  readonly changed: boolean;
+  readonly created: boolean;
+  readonly deleted: boolean;
+  readonly problemType?: 'Error' | 'Warning';
+  readonly problem?: string;
+  readonly lineNumber?: number;
+  readonly columnNumber?: number;
+}
+
+export interface DeployOutcome {
+  /** Succeeded, Failed (SucceededPartial only when rollbackOnError is false and some failed). */
+  readonly status: 'Succeeded' | 'Failed' | 'SucceededPartial';
+  readonly successes: readonly DeployMessage[];
+  readonly failures: readonly DeployMessage[];
+  /** Set when the whole request is refused (e.g. NoTestRun in production): status Failed, no component ran. */
+  readonly errorStatusCode?: string;
+  readonly errorMessage?: string;
+  readonly numberComponentsTotal: number;
+}
+
+export interface RetrieveTypeMembers {
+  readonly name: string; // metadata type, e.g. 'Profile', 'CustomObject', 'PermissionSet'
+  readonly members: readonly string[]; // '*' allowed
+}
+
+export interface RetrieveOutcome {
+  /** Paths relative to the package root, e.g. 'package.xml', 'profiles/API Only.profile', 'objects/Account.object'. */
+  readonly files: ReadonlyMap<string, string>;
+  readonly fileProperties: readonly FileProperties[];
+  /** e.g. { fileName: 'package.xml', problem: "Entity of type 'CustomObject' named 'Nope__c' cannot be found" } */
+  readonly messages: ReadonlyArray<{ fileName: string; problem: string }>;
+}
+
+export interface FileProperties {
+  readonly createdById: string;
+  readonly createdByName: string;
+  readonly createdDate: string;
+  readonly fileName: string; // 'profiles/API Only.profile' (the server prefixes 'unpackaged/' in a retrieve when needed)
+  readonly fullName: string;
+  readonly id: string;
+  readonly lastModifiedById: string;
+  readonly lastModifiedByName: string;
+  readonly lastModifiedDate: string;
+  readonly manageableState: string;
+  readonly type: string;
+}
+
+export interface MetadataTypeDescription {
+  readonly xmlName: string;
+  readonly directoryName: string;
+  readonly suffix: string;
+  readonly inFolder: boolean;
+  readonly metaFile: boolean;
+  readonly childXmlNames: readonly string[];
+}
+
+/** One org. All methods are synchronous and throw SalesforceError for platform errors. */
+export interface EmulatedOrg {
+  readonly identity: OrgIdentity;
+  readonly kind: OrgKind;
+  /** Highest API version the org serves, e.g. '66.0'. */
+  readonly maxApiVersion: string;
+
+  query(soql: string): QueryResult;
+  queryColumns(soql: string): readonly ColumnMetadata[];
+  /** GET /sobjects/{type}/describe. Throws NOT_FOUND (404) for unknown types. */
+  describe(sobjectType: string): Record<string, unknown>;
+  /** GET /sobjects (describeGlobal), with the `sobjects` array. */
+  describeGlobal(): Record<string, unknown>;
+  /** POST /sobjects/{type}: returns the new 18-char id. */
+  create(sobjectType: string, fields: Readonly<Record<string, unknown>>): string;
+  /** PATCH /sobjects/{type}/{id}. */
+  update(sobjectType: string, id: string, fields: Readonly<Record<string, unknown>>): void;
+  /** GET /sobjects/{type}/{id}[?fields=…]. */
+  retrieve(sobjectType: string, id: string, fields?: readonly string[]): SObjectRecord;
+  /** DELETE /sobjects/{type}/{id}: User refuses with Salesforce's error; other types as Salesforce allows. */
+  delete(sobjectType: string, id: string): void;
+  /** POST /services/Soap/u-ish and REST resetPassword: records that a reset email was sent (no password is ever returned). */
+  resetPassword(userId: string): void;
+
+  /** Validates and (unless checkOnly or failing with rollback) applies a deploy. Files are the zip's entries, root-relative, '-meta.xml'-less mdapi paths. */
+  deploy(files: ReadonlyMap<string, Buffer>, options: DeployRequestOptions): DeployOutcome;
+  retrieve(types: readonly RetrieveTypeMembers[], apiVersion: string): RetrieveOutcome;
+  listMetadata(type: string): readonly FileProperties[];
+  describeMetadata(): readonly MetadataTypeDescription[];
+
+  /** Serializable state for --state files. */
+  toJSON(): unknown;
+}
+
+/** Everything one server hosts: several orgs (a production and its sandbox), one username namespace. */
+export interface EmulatedWorld {
+  readonly orgs: readonly EmulatedOrg[];
+  /** Finds the org whose access token this is; undefined for a bad token (INVALID_SESSION_ID). */
+  orgForToken(token: string): EmulatedOrg | undefined;
+  addOrg(options: OrgOptions): EmulatedOrg;
+  toJSON(): unknown;
+}
+
+/** Implemented in model/index.ts. */
+export type CreateWorld = (options: { readonly orgs: readonly OrgOptions[] } | { readonly state: unknown }) => EmulatedWorld;
