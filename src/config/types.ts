@@ -1,0 +1,89 @@
+/**
+ * The typed apionly.config.json, after validation and defaults (see schema/apionly.config.schema.json,
+ * which is the source of the descriptions and defaults).
+ */
+
+export const OBJECT_ACCESS_LEVELS = ['modifyAll', 'viewAll', 'edit', 'read', 'none'] as const;
+export type ObjectAccessLevel = (typeof OBJECT_ACCESS_LEVELS)[number];
+
+export const FIELD_ACCESS_LEVELS = ['edit', 'read', 'none'] as const;
+export type FieldAccessLevel = (typeof FIELD_ACCESS_LEVELS)[number];
+
+/** An explicit set of object permission flags; missing flags are false, implied ones are added. */
+export interface ObjectAccessFlags {
+  readonly read?: boolean;
+  readonly create?: boolean;
+  readonly edit?: boolean;
+  readonly delete?: boolean;
+  readonly viewAll?: boolean;
+  readonly modifyAll?: boolean;
+}
+
+export type ObjectAccess = ObjectAccessLevel | ObjectAccessFlags;
+
+export interface ObjectsConfig {
+  /** Feature objects (Order, Quote, ...) and others beyond the catalogue's always-on and default-on sets. */
+  readonly include: readonly string[];
+  /** Objects to leave out (default-on objects, custom objects). */
+  readonly exclude: readonly string[];
+  /** Whether custom objects found in the project's package directories get object permissions. */
+  readonly customObjects: boolean;
+  /** Per-object access, overriding profile.objectAccess. */
+  readonly overrides: Readonly<Record<string, ObjectAccess>>;
+}
+
+export interface ProfileConfig {
+  readonly name: string;
+  readonly description?: string;
+  readonly userLicense: string;
+  readonly objectAccess: ObjectAccessLevel;
+  readonly objects: ObjectsConfig;
+  readonly fieldAccess: FieldAccessLevel;
+  /** Per-field access, keyed `Object.Field__c`. */
+  readonly fieldOverrides: Readonly<Record<string, FieldAccessLevel>>;
+  /** As written in the config; ApiEnabled and ApiUserOnly default to true (see model/userPermissions). */
+  readonly userPermissions: Readonly<Record<string, boolean>>;
+}
+
+/** User fields are UpperCamel (User sObject field names); options are lowerCamel. */
+export interface UserConfig {
+  readonly fields: Readonly<Record<string, string | boolean>>;
+  readonly permissionSets: readonly string[];
+}
+
+export interface OrgConfig {
+  readonly user: {
+    readonly fields: Readonly<Record<string, string | boolean>>;
+    readonly permissionSets?: readonly string[];
+  };
+  /** Where this org's user definition goes; default derived from output.userDefinition. */
+  readonly userDefinition?: string;
+}
+
+export interface OutputConfig {
+  /** Folder of the Profile file, relative to the project; default: <default package directory>/main/default/profiles. */
+  readonly profileDirectory?: string;
+  /** The base user definition file, relative to the project. */
+  readonly userDefinition: string;
+}
+
+export interface TemplatesConfig {
+  readonly profile: string;
+  readonly userDefinition: string;
+}
+
+export interface ApionlyConfig {
+  readonly profile: ProfileConfig;
+  readonly user: UserConfig;
+  readonly orgs: Readonly<Record<string, OrgConfig>>;
+  readonly output: OutputConfig;
+  readonly templates: TemplatesConfig;
+}
+
+export interface LoadedConfig {
+  /** Absolute path of the config file. */
+  readonly path: string;
+  /** Absolute path of the project (the config file's folder). */
+  readonly projectDir: string;
+  readonly config: ApionlyConfig;
+}
