@@ -161,6 +161,13 @@ export interface EmulatedOrg {
 
   /** Serializable state for --state files. */
   toJSON(): unknown;
+
+  /**
+   * Test/admin hook (not a Salesforce API): sets the total seats of a user licence, e.g. ('Salesforce', 3),
+   * so tests can reach LICENSE_LIMIT_EXCEEDED. Throws SalesforceError for an unknown licence name.
+   * Optional so the model can add it later; the server's admin endpoint answers 400 while it is missing.
+   */
+  setLicenseSeats?(licenseName: string, total: number): void;
 }
 
 /** Everything one server hosts: several orgs (a production and its sandbox), one username namespace. */
