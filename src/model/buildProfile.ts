@@ -1,0 +1,136 @@
+import type { ApionlyConfig, FieldAccessLevel } from '../config/types';
+import { hasViewAllFields } from './apiVersion';
+import {
+  ALWAYS_ON_OBJECTS,
+  DEFAULT_ON_OBJECTS,
+  VIEW_ALL_REQUIRES_ACCOUNT,
+  catalogueStatus,
+  isObjectPermissionable,
+  objectKindOf,
+  ObjectKind,
+} from './catalogue';
+import { fieldPermissionFor, whyNoFieldPermission } from './fieldPermissions';
+import { applyPlatformRules, flagsForAccess, sameFlags, NO_ACCESS } from './objectPermissions';
+import { profileFileName } from './profileName';
+import type { FieldPermission, ObjectFlags, ObjectPermission, ProfileModel, ProjectInfo } from './types';
+import { byteOrder, resolveUserPermissions } from './userPermissions';
+
+/**
+ * config + project -> everything the generator owns in the Profile. Pure: the same inputs always give the
+ * same model, lists sorted by key in byte order. Assumes a validated config (see config/validateConfig).
+ */
+export function buildProfileModel(config: ApionlyConfig, project: ProjectInfo): ProfileModel {
+  const warnings: string[] = [];
+  const profile = config.profile;
+  const userPermissions = resolveUserPermissions(profile.userPermissions);
+  const enabled = (name: string): boolean => userPermissions.some((p) => p.name === name && p.enabled);
+  const ctx = { modifyAllData: enabled('ModifyAllData'), viewAllData: enabled('ViewAllData') };
+
+  const projectKinds = new Map<string, ObjectKind>();
+  for (const o of project.objects) if (o.defined) projectKinds.set(o.name, o.kind);
+  const kindOf = (name: string): ObjectKind => projectKinds.get(name) ?? objectKindOf(name);
+
+  // Which objects: catalogue always-on and default-on, includes, overrides, project custom objects; minus excludes.
+  const exclude = new Set(profile.objects.exclude);
+  const chosen = new Set<string>([...ALWAYS_ON_OBJECTS, ...DEFAULT_ON_OBJECTS, ...profile.objects.include]);
+  for (const name of Object.keys(profile.objects.overrides)) {
+    if (exclude.has(name)) warnings.push(`profile.objects.overrides lists ${name}, which profile.objects.exclude leaves out; the override is ignored`);
+    chosen.add(name);
+  }
+  if (profile.objects.customObjects) {
+    for (const o of project.objects) {
+      if (o.defined && o.kind !== 'standard' && isObjectPermissionable(o.kind)) chosen.add(o.name);
+    }
+  }
+  for (const name of profile.objects.include) {
+    const kind = kindOf(name);
+    if (kind === 'standard' && catalogueStatus(name) === 'unknown') {
+      warnings.push(`profile.objects.include lists ${name}, which is not in apionly's catalogue of standard objects; the deploy fails with "no CustomObject named ${name} found" if the org lacks it`);
+    } else if (kind !== 'standard' && !projectKinds.has(name)) {
+      warnings.push(`profile.objects.include lists ${name}, which is not in the project's package directories; make sure the target org has it`);
+    }
+  }
+  for (const name of exclude) {
+    if (!chosen.has(name)) warnings.push(`profile.objects.exclude lists ${name}, which the profile would not include anyway`);
+    chosen.delete(name);
+  }
+  // Custom settings found in the project have no object permissions, even when listed.
+  for (const name of [...chosen]) {
+    const kind = kindOf(name);
+    if (!isObjectPermissionable(kind)) {
+      chosen.delete(name);
+      warnings.push(`${name} is a ${kind === 'customSetting' ? 'custom setting' : kind}; it gets no objectPermissions entry`);
+    }
+  }
+
+  const flagsOf = new Map<string, ObjectFlags>();
+  for (const name of [...chosen].sort(byteOrder)) {
+    const access = profile.objects.overrides[name] ?? profile.objectAccess;
+    const { flags, note } = applyPlatformRules(name, kindOf(name), flagsForAccess(access), ctx);
+    if (note && profile.objects.overrides[name] !== undefined) warnings.push(note);
+    flagsOf.set(name, flags);
+  }
+  // View All on Asset and Contract depends on View All on Account.
+  const account = flagsOf.get('Account');
+  for (const name of VIEW_ALL_REQUIRES_ACCOUNT) {
+    const flags = flagsOf.get(name);
+    if (flags?.viewAllRecords && !account?.viewAllRecords) {
+      flagsOf.set(name, { ...flags, viewAllRecords: false, modifyAllRecords: false });
+      warnings.push(`${name}: View All and Modify All depend on View All on Account, which the profile does not give; they are written as false`);
+    }
+  }
+
+  const viewAllFields = hasViewAllFields(project.apiVersion);
+  const objectPermissions: ObjectPermission[] = [...flagsOf.entries()].map(([object, flags]) =>
+    viewAllFields ? { ...flags, object, viewAllFields: false } : { ...flags, object },
+  );
+
+  const fieldPermissions = buildFieldPermissions(config, project, flagsOf, warnings);
+
+  const model: ProfileModel = {
+    name: profile.name,
+    fileName: profileFileName(profile.name),
+    custom: true,
+    userLicense: profile.userLicense,
+    apiVersion: project.apiVersion,
+    objectPermissions,
+    fieldPermissions,
+    userPermissions,
+    warnings,
+    ...(profile.description !== undefined && profile.description !== '' ? { description: profile.description } : {}),
+  };
+  return model;
+}
+
+function buildFieldPermissions(
+  config: ApionlyConfig,
+  project: ProjectInfo,
+  flagsOf: ReadonlyMap<string, ObjectFlags>,
+  warnings: string[],
+): FieldPermission[] {
+  const profile = config.profile;
+  const exclude = new Set(profile.objects.exclude);
+  const seen = new Set<string>();
+  const out = new Map<string, FieldPermission>();
+  for (const object of project.objects) {
+    if (exclude.has(object.name)) continue;
+    if (object.kind === 'customSetting' || object.kind === 'customMetadata' || object.kind === 'platformEvent' || object.kind === 'other') continue;
+    const objectFlags = flagsOf.get(object.name);
+    const objectRevoked = objectFlags !== undefined && sameFlags(objectFlags, NO_ACCESS);
+    for (const field of object.fields) {
+      if (!field.name.endsWith('__c')) continue;
+      const fullName = `${field.object}.${field.name}`;
+      seen.add(fullName);
+      const override = profile.fieldOverrides[fullName];
+      const level: FieldAccessLevel = objectRevoked ? 'none' : (override ?? profile.fieldAccess);
+      const why = whyNoFieldPermission(field);
+      if (why && override !== undefined) warnings.push(`profile.fieldOverrides.${fullName} is ignored: ${why}`);
+      const entry = fieldPermissionFor(field, level);
+      if (entry) out.set(fullName, entry);
+    }
+  }
+  for (const name of Object.keys(profile.fieldOverrides)) {
+    if (!seen.has(name)) warnings.push(`profile.fieldOverrides lists ${name}, which is not a custom field in the project's package directories; it is ignored`);
+  }
+  return [...out.values()].sort((a, b) => byteOrder(a.field, b.field));
+}
