@@ -1,0 +1,287 @@
+/**
+ * `deploy(options)`: committed, generated metadata → the org, then the user, then proof by reading back.
+ *
+ *   1. refuse stale files (the same check as `generate --check`)            → InputError, exit 2
+ *   2. connect (alias, username or token), read Organization, production guard
+ *   3. SDR deploy at the project's sourceApiVersion, rollbackOnError, no testLevel (checkOnly when --dry-run)
+ *   4. the user: plan (pure) + one executor; permission sets; optional reset email
+ *   5. verify: Profile flags, object permissions (retrieve), the user
+ *
+ * Exceptions only for "cannot start" (bad input, no org, refused production); everything that happens in the
+ * org comes back as a DeployReport whose exitCode the CLI uses (0, 1, 68).
+ */
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { AppError, InputError, OperationError, UsageError } from '../errors';
+import { followCommand } from './messages';
+import type { MetadataDeployResult } from './metadataClient';
+import { parseProfilePermissions, type ProfilePermissions } from './profilePermissions';
+import { lineProgress, type ProgressSink } from './progress';
+import { loadProject as defaultLoadProject, type LoadProjectOptions, type ProjectState } from './project';
+import { describeError, looksLikeAccessToken, scrubData, scrubText } from './scrub';
+import { connectOrg, type OrgSession } from './targetOrg';
+import type {
+  CheckResult,
+  DeployOptions,
+  DeployOutcomeKind,
+  DeployReport,
+  MetadataDeployReport,
+  OrgFacts,
+  UserReport,
+  UserSpec,
+} from './types';
+import { runUserStep } from './userStep';
+import { verify } from './verify';
+
+export interface DeployDeps {
+  readonly loadProject: (options: LoadProjectOptions) => Promise<ProjectState>;
+  readonly connect: (targetOrg: string | undefined) => Promise<OrgSession>;
+  /** Asks a person (production guard); only called when options.interactive is true. */
+  readonly confirm: (question: string) => Promise<boolean>;
+  readonly progress: ProgressSink;
+  readonly env: NodeJS.ProcessEnv;
+  /** Subscribes to @salesforce/core warnings (e.g. "Using insecure protocol"); returns the unsubscribe. */
+  readonly collectCoreWarnings: (sink: (warning: string) => void) => () => void;
+}
+
+export const DEFAULT_WAIT_MINUTES = 33;
+
+export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> = {}): Promise<DeployReport> {
+  const d: DeployDeps = {
+    loadProject: defaultLoadProject,
+    connect: connectOrg,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    confirm: async (q) => (require('./confirm') as typeof import('./confirm')).confirmOnTerminal(q),
+    progress: lineProgress(process.stderr),
+    env: process.env,
+    collectCoreWarnings: coreWarnings,
+    ...deps,
+  };
+  const waitMinutes = options.waitMinutes ?? DEFAULT_WAIT_MINUTES;
+  if (!(waitMinutes > 0) || !Number.isFinite(waitMinutes)) {
+    throw new UsageError('BadWait', `--wait must be a positive number of minutes (got ${String(options.waitMinutes)}).`, {
+      actions: ['Pass e.g. --wait 33 (the Salesforce CLI default), or --wait 120 for a slow org.'],
+    });
+  }
+  const pollFrequencyMs = options.pollFrequencyMs ?? envNumber(d.env['APIONLY_POLL_FREQUENCY_MS']);
+  const dryRun = options.dryRun ?? false;
+
+  // 1. The files: current, or refused.
+  const project = await d.loadProject({ cwd: options.cwd, ...(options.configPath === undefined ? {} : { configPath: options.configPath }) });
+  const committed = await readCommittedProfile(project, options.cwd);
+  if (options.orgKey !== undefined && !project.orgKeys.includes(options.orgKey)) {
+    throw new UsageError('UnknownOrgKey', `--org-key ${options.orgKey} is not a key of "orgs" in ${project.configPath} (has: ${project.orgKeys.join(', ') || 'none'}).`, {
+      actions: [`Add "orgs": { "${options.orgKey}": { "user": { "fields": { … } } } } to the config, or pass one of its keys.`],
+    });
+  }
+
+  const warnings: string[] = [...project.warnings];
+  const secrets: string[] = options.targetOrg && looksLikeAccessToken(options.targetOrg) ? [options.targetOrg] : [];
+  const unsubscribe = d.collectCoreWarnings((w) => {
+    const text = scrubText(w, secrets);
+    if (!warnings.includes(text)) warnings.push(text);
+  });
+  try {
+    // 2. The org.
+    d.progress.step(`Connecting to ${secrets.length ? 'the org of the access token given' : (options.targetOrg ?? 'the default target org')}…`);
+    const session = await d.connect(options.targetOrg);
+    secrets.push(...session.secrets);
+    const facts = await readOrgFacts(session, secrets);
+    d.progress.step(describeOrg(facts));
+    const orgKey = chooseOrgKey(options, project.orgKeys, session);
+    let spec: UserSpec;
+    try {
+      spec = project.userFor(orgKey);
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      throw new InputError('BadUserConfig', [{ file: project.configPath, location: orgKey ? `/orgs/${orgKey}/user` : '/user', message: (err as Error).message }]);
+    }
+    const rerun = `npm run deploy -- --target-org ${session.displayName}${options.orgKey ? ` --org-key ${options.orgKey}` : ''}`;
+
+    if (!dryRun && !facts.isSandbox && !options.yes) {
+      const what = `profile "${spec.profileName}" and user ${String(spec.fields['Username'])}`;
+      if (!options.interactive) {
+        throw new UsageError('ProductionNotConfirmed', `${facts.name} (${facts.id}) is a production org and there is no terminal to confirm on, so nothing was changed.`, {
+          actions: [`Confirm with --yes: ${rerun} --yes`, `Or check first what would happen: ${rerun} --dry-run`],
+        });
+      }
+      const ok = await d.confirm(`Deploy ${what} to PRODUCTION org ${facts.name} (${facts.id})?`);
+      if (!ok) {
+        throw new OperationError('ProductionNotConfirmed', 'Nothing was changed: the deploy to production was not confirmed.', {
+          actions: [`Rerun and answer y, or pass --yes: ${rerun} --yes`],
+        });
+      }
+    }
+
+    // 3. The metadata.
+    const rest = /^true$/i.test(d.env['SF_ORG_METADATA_REST_DEPLOY'] ?? '');
+    d.progress.step(`${dryRun ? 'Validating (checkOnly)' : 'Deploying'} ${project.metadataPaths.map((p) => relative(project.projectDir, p)).join(', ')} at API ${project.sourceApiVersion}${rest ? ' (REST)' : ''}…`);
+    const result = await session.metadata.deploy({
+      fsPaths: project.metadataPaths,
+      apiVersion: project.sourceApiVersion,
+      checkOnly: dryRun,
+      rest,
+      waitMinutes,
+      ...(pollFrequencyMs === undefined ? {} : { pollFrequencyMs }),
+      onStarted: (id) => d.progress.deployStarted(id, project.metadataPaths.length),
+      onUpdate: (u) => d.progress.deployUpdate(u),
+    });
+    d.progress.deployDone(result.status);
+    const deployReport = toDeployReport(result, dryRun, project.sourceApiVersion, session.displayName, project.projectDir);
+    const base = { dryRun, org: facts, ...(orgKey ? { orgKey } : {}), deploy: deployReport };
+
+    if (result.status !== 'Succeeded') {
+      const outcome: DeployOutcomeKind = result.status === 'TimedOut' ? 'DeployTimedOut' : 'DeployFailed';
+      const next = outcome === 'DeployTimedOut' ? deployReport.followCommand : rerun;
+      return finish({ ...base, outcome, exitCode: 1, checks: [], ...(next ? { rerun: next } : {}), warnings }, secrets);
+    }
+
+    // 4. The user.
+    d.progress.step(`${dryRun ? 'Planning' : 'Checking'} user ${String(spec.fields['Username'])}…`);
+    const userStep = await runUserStep(session.client, spec, {
+      dryRun,
+      resetPassword: options.resetPassword ?? 'never',
+      orgKey,
+      rerun,
+      secrets,
+      log: (line) => d.progress.step(line),
+    });
+    warnings.push(...userStep.warnings);
+    const user: UserReport = userStep.report;
+    if (dryRun) {
+      const ok = user.status !== 'failed';
+      return finish({ ...base, outcome: ok ? 'DryRunSucceeded' : 'UserStepFailed', exitCode: ok ? 0 : 1, user, checks: [], ...(ok ? {} : { rerun: `${rerun} --dry-run` }), warnings }, secrets);
+    }
+
+    // 5. Proof.
+    d.progress.step('Verifying by reading back…');
+    const checks: CheckResult[] = await verify({
+      client: session.client,
+      metadata: session.metadata,
+      apiVersion: project.sourceApiVersion,
+      spec,
+      committed,
+      secrets,
+      checkUser: user.status === 'done',
+      ...(pollFrequencyMs === undefined ? {} : { pollFrequencyMs }),
+    });
+    if (user.status === 'failed') {
+      return finish({ ...base, outcome: 'UserStepFailed', exitCode: 68, user, checks, rerun, warnings }, secrets);
+    }
+    const allPassed = checks.every((c) => c.passed);
+    return finish({ ...base, outcome: allPassed ? 'Succeeded' : 'VerificationFailed', exitCode: allPassed ? 0 : 1, user, checks, ...(allPassed ? {} : { rerun }), warnings }, secrets);
+  } catch (err) {
+    throw scrubError(err, secrets);
+  } finally {
+    unsubscribe();
+  }
+}
+
+function finish(report: DeployReport, secrets: readonly string[]): DeployReport {
+  return scrubData(report, secrets);
+}
+
+/** Keeps AppErrors (scrubbed); anything else becomes an OperationError with a scrubbed message. */
+export function scrubError(err: unknown, secrets: readonly string[]): AppError {
+  if (err instanceof AppError) {
+    err.message = scrubText(err.message, secrets);
+    if (err.stack) err.stack = scrubText(err.stack, secrets);
+    return err;
+  }
+  const { code, message } = describeError(err, secrets);
+  return new OperationError(code === 'Error' ? 'DeployError' : code, message);
+}
+
+async function readCommittedProfile(project: ProjectState, cwd: string): Promise<ProfilePermissions> {
+  const shown = relative(cwd, project.profilePath) || project.profilePath;
+  try {
+    return parseProfilePermissions(await readFile(project.profilePath, 'utf8'));
+  } catch (err) {
+    throw new InputError('BadProfileFile', [{ file: shown, location: '', message: `cannot read the generated profile: ${(err as Error).message}`, fix: 'Run `npm run generate` and commit the result.' }]);
+  }
+}
+
+const ORG_QUERY = 'SELECT Id, Name, IsSandbox, OrganizationType, InstanceName FROM Organization';
+
+async function readOrgFacts(session: OrgSession, secrets: readonly string[]): Promise<OrgFacts> {
+  let row: Readonly<Record<string, unknown>> | undefined;
+  try {
+    row = (await session.client.query(ORG_QUERY))[0];
+  } catch (err) {
+    const { code, message } = describeError(err, secrets);
+    throw new OperationError('OrgUnreadable', `Could not read the org's Organization record (${code}): ${message}`, {
+      actions: ['Check that the authorisation is valid (`sf org display --target-org <alias>`) and the user has API access.'],
+    });
+  }
+  if (!row) throw new OperationError('OrgUnreadable', 'The org returned no Organization record.');
+  return {
+    id: String(row['Id'] ?? ''),
+    name: String(row['Name'] ?? ''),
+    edition: String(row['OrganizationType'] ?? ''),
+    isSandbox: row['IsSandbox'] === true,
+    instanceUrl: session.instanceUrl,
+    target: session.displayName,
+    username: session.username ?? '<access token user>',
+  };
+}
+
+export function describeOrg(facts: OrgFacts): string {
+  return `Org: ${facts.name} (${facts.id}), ${facts.edition}, ${facts.isSandbox ? 'sandbox' : 'PRODUCTION'}, ${facts.instanceUrl}, as ${facts.username}`;
+}
+
+/**
+ * Which `orgs.<key>` of the config applies: --org-key; else --target-org as typed; else an alias of the org's
+ * user; else its username. A key not in the config means the base user applies.
+ */
+export function chooseOrgKey(
+  options: Pick<DeployOptions, 'orgKey' | 'targetOrg'>,
+  orgKeys: readonly string[],
+  session: Pick<OrgSession, 'aliases' | 'username'>,
+): string | undefined {
+  if (options.orgKey !== undefined) return options.orgKey;
+  const candidates = [
+    ...(options.targetOrg && !looksLikeAccessToken(options.targetOrg) ? [options.targetOrg] : []),
+    ...session.aliases,
+    ...(session.username ? [session.username] : []),
+  ];
+  return candidates.find((c) => orgKeys.includes(c));
+}
+
+function toDeployReport(result: MetadataDeployResult, checkOnly: boolean, apiVersion: string, target: string, projectDir: string): MetadataDeployReport {
+  const rel = (p: string | undefined): string | undefined => (p ? relative(projectDir, p) || p : undefined);
+  return {
+    ...(result.id ? { id: result.id } : {}),
+    status: result.status,
+    checkOnly,
+    apiVersion,
+    components: result.components.map((c) => ({ ...c, ...(c.filePath ? { filePath: rel(c.filePath) as string } : {}) })),
+    failures: result.failures.map((f) => ({ ...f, ...(f.filePath ? { filePath: rel(f.filePath) as string } : {}) })),
+    ...(result.error ? { error: result.error } : {}),
+    ...(result.status === 'TimedOut' && result.id ? { followCommand: followCommand(result.id, target) } : {}),
+  };
+}
+
+function envNumber(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+let warningSink: ((w: string) => void) | undefined;
+let warningListenerInstalled = false;
+
+/** Routes @salesforce/core's Lifecycle warnings into the report (instead of node's process warnings on stderr). */
+function coreWarnings(sink: (warning: string) => void): () => void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Lifecycle } = require('@salesforce/core') as typeof import('@salesforce/core');
+  warningSink = sink;
+  if (!warningListenerInstalled) {
+    warningListenerInstalled = true;
+    Lifecycle.getInstance().onWarning(async (w) => {
+      warningSink?.(w);
+    });
+  }
+  return () => {
+    if (warningSink === sink) warningSink = undefined;
+  };
+}

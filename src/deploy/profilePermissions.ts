@@ -1,0 +1,73 @@
+/**
+ * Reads the parts of a Profile file that verification compares: object permissions and user permissions.
+ * Pure; fast-xml-parser with values kept as text.
+ */
+import { XMLParser } from 'fast-xml-parser';
+
+export type PermissionFlags = Readonly<Record<string, boolean>>;
+
+export interface ProfilePermissions {
+  /** object API name → its flags (allowCreate, …, viewAllRecords), as written in the file. */
+  readonly objects: ReadonlyMap<string, PermissionFlags>;
+  /** user permission name → enabled. */
+  readonly userPermissions: ReadonlyMap<string, boolean>;
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  processEntities: true,
+  removeNSPrefix: true,
+  isArray: (name) => name === 'objectPermissions' || name === 'userPermissions',
+});
+
+export function parseProfilePermissions(xml: string): ProfilePermissions {
+  const doc = parser.parse(xml) as { Profile?: Record<string, unknown> };
+  const profile = doc.Profile;
+  if (!profile || typeof profile !== 'object') throw new TypeError('not a Profile file (no <Profile> root element)');
+  const objects = new Map<string, PermissionFlags>();
+  for (const entry of asArray(profile['objectPermissions'])) {
+    const object = entry['object'];
+    if (typeof object !== 'string') continue;
+    const flags: Record<string, boolean> = {};
+    for (const [k, v] of Object.entries(entry)) if (k !== 'object' && typeof v === 'string') flags[k] = v.trim() === 'true';
+    objects.set(object, flags);
+  }
+  const userPermissions = new Map<string, boolean>();
+  for (const entry of asArray(profile['userPermissions'])) {
+    const name = entry['name'];
+    if (typeof name === 'string') userPermissions.set(name, String(entry['enabled']).trim() === 'true');
+  }
+  return { objects, userPermissions };
+}
+
+function asArray(value: unknown): Array<Record<string, unknown>> {
+  if (Array.isArray(value)) return value.filter((v): v is Record<string, unknown> => Boolean(v) && typeof v === 'object');
+  return [];
+}
+
+export interface PermissionMismatch {
+  readonly object: string;
+  readonly flag: string;
+  readonly expected: boolean;
+  readonly actual: boolean | undefined;
+}
+
+/**
+ * Every flag the committed file sets must read back the same from the org. A flag the org leaves out of the
+ * retrieved file counts as false (a retrieve omits what is off); an object missing entirely counts as all false.
+ */
+export function compareObjectPermissions(
+  committed: ReadonlyMap<string, PermissionFlags>,
+  deployed: ReadonlyMap<string, PermissionFlags>,
+): PermissionMismatch[] {
+  const mismatches: PermissionMismatch[] = [];
+  for (const [object, flags] of committed) {
+    const actualFlags = deployed.get(object);
+    for (const [flag, expected] of Object.entries(flags)) {
+      const actual = actualFlags?.[flag];
+      if ((actual ?? false) !== expected) mismatches.push({ object, flag, expected, actual });
+    }
+  }
+  return mismatches;
+}

@@ -1,0 +1,57 @@
+/** The human summary of a DeployReport (pure): org facts, deploy id, components, user action, checks, next step. */
+import { describeOrg } from './deploy';
+import type { DeployReport, FieldChange } from './types';
+
+const OUTCOME_TITLE: Record<DeployReport['outcome'], string> = {
+  Succeeded: 'Deployed and verified.',
+  DryRunSucceeded: 'Dry run: the deploy validates; nothing was written to the org.',
+  DeployFailed: 'Deploy failed: nothing was changed in the org (rollbackOnError).',
+  DeployTimedOut: 'Deploy still running when --wait ran out.',
+  UserStepFailed: 'The metadata deployed, but the user step failed.',
+  VerificationFailed: 'Deployed, but reading back found differences.',
+};
+
+export function renderDeployReport(report: DeployReport): string[] {
+  const lines: string[] = [];
+  lines.push(describeOrg(report.org));
+  if (report.orgKey) lines.push(`Config org key: ${report.orgKey}`);
+  const dep = report.deploy;
+  lines.push(`Deploy${dep.checkOnly ? ' (checkOnly)' : ''}: ${dep.id ?? '(no id)'} ${dep.status}, API ${dep.apiVersion}`);
+  for (const c of dep.components) lines.push(`  ${c.type} ${c.fullName}: ${c.state}${c.filePath ? ` (${c.filePath})` : ''}`);
+  for (const f of dep.failures) {
+    const where = f.filePath ? `${f.filePath}${f.lineNumber !== undefined ? `:${f.lineNumber}${f.columnNumber !== undefined ? `:${f.columnNumber}` : ''}` : ''}` : `${f.type} ${f.fullName}`;
+    lines.push(`  FAILED ${where}: ${f.problem}`);
+  }
+  if (dep.error && dep.status !== 'TimedOut') lines.push(`  Error (${dep.error.code}): ${dep.error.message}`);
+  if (dep.followCommand) lines.push(`  Follow it with: ${dep.followCommand}`);
+
+  const user = report.user;
+  if (user) {
+    const verb = { create: report.dryRun ? 'would be created' : 'created', update: report.dryRun ? 'would be updated' : 'updated', none: 'no change' }[user.action];
+    const tail = user.status === 'failed' && user.action !== 'none' ? ' (not finished)' : '';
+    lines.push(`User ${user.username}${user.id ? ` (${user.id})` : ''}: ${verb}${user.reactivated ? ', reactivated' : ''}${tail}`);
+    for (const c of user.changes) lines.push(`  ${formatChange(c)}`);
+    for (const ps of user.permissionSets) {
+      const state = ps.action === 'already-assigned' ? 'already assigned' : ps.done ? 'assigned' : report.dryRun ? 'would be assigned' : 'not assigned';
+      lines.push(`  permission set ${ps.name}: ${state}`);
+    }
+    if (user.passwordReset === 'sent') lines.push('  password-reset email sent by Salesforce (no password is set, printed or stored)');
+    if (user.passwordReset === 'planned') lines.push('  a password-reset email would be sent');
+    if (user.error) {
+      lines.push(`  Error (${user.error.code}): ${user.error.message}`);
+      for (const a of user.error.actions) lines.push(`    ${a}`);
+    }
+  }
+  if (report.checks.length) {
+    lines.push('Checks:');
+    for (const c of report.checks) lines.push(`  ${c.passed ? 'PASS' : 'FAIL'} ${c.name}: ${c.detail}`);
+  }
+  lines.push(OUTCOME_TITLE[report.outcome]);
+  if (report.rerun && report.outcome !== 'DeployTimedOut') lines.push(`To finish the job, fix the cause above and rerun: ${report.rerun}`);
+  return lines;
+}
+
+function formatChange(c: FieldChange): string {
+  const show = (v: string | boolean | null): string => (v === null ? '(none)' : typeof v === 'string' ? JSON.stringify(v) : String(v));
+  return c.from === null ? `${c.field} = ${show(c.to)}` : `${c.field}: ${show(c.from)} → ${show(c.to)}`;
+}

@@ -1,0 +1,92 @@
+/**
+ * Resolves the target org the way the Salesforce CLI does (@salesforce/core, its auth store, its config):
+ * an alias, a username, or an access token with SF_ORG_INSTANCE_URL; without --target-org, the configured
+ * default (`sf config set target-org …`, or SF_TARGET_ORG). Core is required lazily.
+ */
+import { OperationError, UsageError } from '../errors';
+import { noTargetOrgActions } from './messages';
+import { jsforceOrgClient, type JsforceConnectionLike, type OrgClient } from './orgClient';
+import { sdrMetadataClient, type MetadataClient } from './metadataClient';
+import { looksLikeAccessToken, scrubText } from './scrub';
+
+export interface OrgSession {
+  readonly client: OrgClient;
+  readonly metadata: MetadataClient;
+  readonly instanceUrl: string;
+  /** The deploying user (undefined when the target is a bare access token). */
+  readonly username: string | undefined;
+  /** Aliases of that username in the CLI's alias store. */
+  readonly aliases: readonly string[];
+  /** How to name the target in printed commands: alias or username, never a token. */
+  readonly displayName: string;
+  /** Values that must never be printed (the access token). */
+  readonly secrets: readonly string[];
+}
+
+type Core = typeof import('@salesforce/core');
+
+function loadCore(): Core {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('@salesforce/core') as Core;
+}
+
+/** The value of --target-org, or the CLI's configured default. Undefined when neither is set. */
+export async function defaultTargetOrg(): Promise<string | undefined> {
+  const core = loadCore();
+  const aggregator = await core.ConfigAggregator.create();
+  await aggregator.reload();
+  const value = aggregator.getPropertyValue('target-org');
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+export async function connectOrg(targetOrg: string | undefined): Promise<OrgSession> {
+  const core = loadCore();
+  const aliasOrUsername = targetOrg ?? (await defaultTargetOrg());
+  if (!aliasOrUsername) {
+    throw new UsageError('NoTargetOrg', 'No target org: --target-org was not given and no default target org is configured.', {
+      actions: noTargetOrgActions(),
+    });
+  }
+  const typedSecret = looksLikeAccessToken(aliasOrUsername) ? [aliasOrUsername] : [];
+  let org: import('@salesforce/core').Org;
+  try {
+    org = await core.Org.create({ aliasOrUsername });
+  } catch (err) {
+    const e = err as { name?: string; message?: string };
+    const shown = typedSecret.length ? 'the access token given' : aliasOrUsername;
+    const message = scrubText(String(e?.message ?? err), typedSecret);
+    if (e?.name === 'NamedOrgNotFoundError' || e?.name === 'NoAuthInfoFound' || /No authorization information found/i.test(message)) {
+      throw new UsageError('TargetOrgNotFound', `No authorised org found for --target-org ${shown}: ${message}`, {
+        actions: [
+          `Authorise it with the Salesforce CLI: \`sf org login web --alias ${typedSecret.length ? 'prod' : aliasOrUsername}\`, or check \`sf org list\`.`,
+          'An access token works too: --target-org <token> with SF_ORG_INSTANCE_URL=https://<your domain>.my.salesforce.com.',
+        ],
+      });
+    }
+    throw new OperationError('TargetOrgUnavailable', `Could not connect to ${shown}: ${message}`, {
+      actions: ['Check the org is reachable and the authorisation is still valid (`sf org display --target-org <alias>`).'],
+    });
+  }
+  const conn = org.getConnection();
+  const secrets = [...typedSecret];
+  if (conn.accessToken) secrets.push(conn.accessToken);
+  const username = org.getUsername();
+  const usernameIsToken = username !== undefined && looksLikeAccessToken(username);
+  let aliases: string[] = [];
+  if (username && !usernameIsToken) {
+    const state = await core.StateAggregator.getInstance();
+    aliases = state.aliases.getAll(username);
+  }
+  const displayName = typedSecret.length
+    ? '<alias or username>'
+    : (aliases.includes(aliasOrUsername) ? aliasOrUsername : (aliases[0] ?? username ?? aliasOrUsername));
+  return {
+    client: jsforceOrgClient(conn as unknown as JsforceConnectionLike),
+    metadata: sdrMetadataClient(conn),
+    instanceUrl: conn.instanceUrl,
+    username: usernameIsToken ? undefined : username,
+    aliases,
+    displayName,
+    secrets,
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * The deploy pipeline's public types: options in, one readonly report out.
+ * files → ComponentSet → deploy → user upsert → verify.
+ */
+
+/** What `apionly deploy` flags turn into (kebab-case flag → camelCase field). */
+export interface DeployOptions {
+  /** Project root (where apionly.config.json and sfdx-project.json are). */
+  readonly cwd: string;
+  readonly configPath?: string;
+  /** Alias, username or access token (with SF_ORG_INSTANCE_URL); default: the sf CLI's target-org. */
+  readonly targetOrg?: string;
+  /** Which `orgs.<key>` entry of the config applies; default: --target-org as typed, else the org's alias. */
+  readonly orgKey?: string;
+  /** checkOnly deploy plus the user plan; nothing is written to the org. */
+  readonly dryRun?: boolean;
+  /** Confirms changes to a production org without a prompt. */
+  readonly yes?: boolean;
+  /** Minutes to wait for the deploy (default 33, as `sf project deploy start`). */
+  readonly waitMinutes?: number;
+  /** 'new': send Salesforce's password-reset email when the user is created or reactivated; 'always': on every run. */
+  readonly resetPassword?: ResetPasswordMode;
+  /** Milliseconds between deploy status checks (default: SDR's, 1 s and up); env APIONLY_POLL_FREQUENCY_MS too. */
+  readonly pollFrequencyMs?: number;
+  /** Whether a person can answer the production prompt. */
+  readonly interactive?: boolean;
+}
+
+export type ResetPasswordMode = 'never' | 'new' | 'always';
+
+/** The User as the config declares it for one org (src/model userForOrg). */
+export interface UserSpec {
+  readonly fields: Readonly<Record<string, string | boolean>>;
+  readonly profileName: string;
+  readonly permissionSets: readonly string[];
+}
+
+export interface OrgFacts {
+  readonly id: string;
+  readonly name: string;
+  readonly edition: string;
+  readonly isSandbox: boolean;
+  readonly instanceUrl: string;
+  /** How the target was named, safe to print: alias or username; never a token. */
+  readonly target: string;
+  /** The deploying user's username (a token target prints as redacted). */
+  readonly username: string;
+}
+
+export interface ComponentLine {
+  readonly type: string;
+  readonly fullName: string;
+  readonly state: string;
+  readonly filePath?: string;
+}
+
+export interface ComponentFailure {
+  readonly type: string;
+  readonly fullName: string;
+  readonly filePath?: string;
+  readonly lineNumber?: number;
+  readonly columnNumber?: number;
+  readonly problem: string;
+}
+
+export type MetadataDeployStatus = 'Succeeded' | 'Failed' | 'Canceled' | 'TimedOut' | 'Error' | 'SucceededPartial';
+
+export interface MetadataDeployReport {
+  readonly id?: string;
+  readonly status: MetadataDeployStatus;
+  readonly checkOnly: boolean;
+  readonly apiVersion: string;
+  readonly components: readonly ComponentLine[];
+  readonly failures: readonly ComponentFailure[];
+  /** The request-level error (SOAP fault, poll failure, timeout), scrubbed. */
+  readonly error?: { readonly code: string; readonly message: string };
+  /** How to follow a deploy that is still running (timeout). */
+  readonly followCommand?: string;
+}
+
+export interface FieldChange {
+  readonly field: string;
+  readonly from: string | boolean | null;
+  readonly to: string | boolean;
+}
+
+export type UserAction = 'create' | 'update' | 'none';
+
+export interface PermissionSetLine {
+  readonly name: string;
+  readonly action: 'assign' | 'already-assigned';
+  readonly done: boolean;
+}
+
+export interface UserReport {
+  readonly username: string;
+  readonly id?: string;
+  readonly action: UserAction;
+  /** Fields set on create, or the differing fields on update (never Username, never a password). */
+  readonly changes: readonly FieldChange[];
+  readonly reactivated: boolean;
+  readonly profileName: string;
+  readonly permissionSets: readonly PermissionSetLine[];
+  readonly passwordReset: 'sent' | 'not-requested' | 'skipped' | 'planned';
+  /** planned (dry run), done, or failed (with error). */
+  readonly status: 'planned' | 'done' | 'failed' | 'not-run';
+  readonly error?: { readonly code: string; readonly message: string; readonly actions: readonly string[] };
+}
+
+export interface CheckResult {
+  readonly name: string;
+  readonly passed: boolean;
+  readonly detail: string;
+}
+
+export type DeployOutcomeKind =
+  | 'Succeeded'
+  | 'DryRunSucceeded'
+  | 'DeployFailed'
+  | 'DeployTimedOut'
+  | 'UserStepFailed'
+  | 'VerificationFailed';
+
+export interface DeployReport {
+  readonly outcome: DeployOutcomeKind;
+  /** 0 success; 1 deploy failed, timed out or a check failed; 68 deploy succeeded but the user step failed. */
+  readonly exitCode: 0 | 1 | 68;
+  readonly dryRun: boolean;
+  readonly org: OrgFacts;
+  readonly orgKey?: string;
+  readonly deploy: MetadataDeployReport;
+  readonly user?: UserReport;
+  readonly checks: readonly CheckResult[];
+  /** What to run to finish the job after a failure. */
+  readonly rerun?: string;
+  readonly warnings: readonly string[];
+}

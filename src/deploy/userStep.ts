@@ -1,0 +1,227 @@
+/**
+ * The user step's one executor: read the org's state, plan (pure, ./userPlan), then write what the plan says.
+ * Reads are retried by the client; a create is never retried blindly: after an ambiguous failure we look the
+ * record up again before anything else, so a rerun (or this run) never makes a duplicate.
+ */
+import { explainUserError, type Explained } from './messages';
+import { OrgCallError, toOrgCallError, type OrgClient } from './orgClient';
+import { describeError, scrubText } from './scrub';
+import { normalizeId } from './soql';
+import {
+  assignmentQuery,
+  permissionSetQuery,
+  planUser,
+  profileQuery,
+  userQuery,
+  usernameOf,
+  type SObjectRow,
+  type UserPlan,
+} from './userPlan';
+import type { PermissionSetLine, ResetPasswordMode, UserReport, UserSpec } from './types';
+
+export interface UserStepOptions {
+  readonly dryRun: boolean;
+  readonly resetPassword: ResetPasswordMode;
+  readonly orgKey: string | undefined;
+  /** The command that finishes the job after a failure. */
+  readonly rerun: string;
+  readonly secrets: readonly string[];
+  /** Progress lines (stderr). */
+  readonly log?: (line: string) => void;
+}
+
+export interface UserStepResult {
+  readonly report: UserReport;
+  readonly warnings: readonly string[];
+}
+
+/** A failure of the user step, already explained (code, message, actions). */
+class UserStepFailure extends Error {
+  constructor(readonly explained: Explained) {
+    super(explained.message);
+  }
+}
+
+interface OrgUserState {
+  readonly profileId: string | undefined;
+  readonly existing: SObjectRow | undefined;
+  readonly permissionSetIds: Map<string, string>;
+  readonly assigned: string[];
+}
+
+async function readState(client: OrgClient, spec: UserSpec): Promise<OrgUserState> {
+  const profiles = await client.query(profileQuery(spec.profileName));
+  const profileId = typeof profiles[0]?.['Id'] === 'string' ? (profiles[0]['Id'] as string) : undefined;
+  const users = await client.query(userQuery(spec));
+  const existing = users[0];
+  const permissionSetIds = new Map<string, string>();
+  if (spec.permissionSets.length) {
+    for (const row of await client.query(permissionSetQuery([...new Set(spec.permissionSets)]))) {
+      if (typeof row['Name'] === 'string' && typeof row['Id'] === 'string') permissionSetIds.set(row['Name'], row['Id']);
+    }
+  }
+  const assigned: string[] = [];
+  if (existing && typeof existing['Id'] === 'string' && spec.permissionSets.length) {
+    for (const row of await client.query(assignmentQuery(existing['Id']))) {
+      if (typeof row['PermissionSetId'] === 'string') assigned.push(row['PermissionSetId']);
+    }
+  }
+  return { profileId, existing, permissionSetIds, assigned };
+}
+
+function plan(spec: UserSpec, state: OrgUserState, resetPassword: ResetPasswordMode): UserPlan {
+  return planUser({
+    spec,
+    existing: state.existing,
+    profileId: state.profileId,
+    permissionSetIds: state.permissionSetIds,
+    assignedPermissionSetIds: state.assigned,
+    resetPassword,
+  });
+}
+
+function reportOf(
+  spec: UserSpec,
+  p: UserPlan,
+  status: UserReport['status'],
+  extra: { id?: string | undefined; done?: ReadonlySet<string>; passwordReset?: UserReport['passwordReset']; error?: Explained } = {},
+): UserReport {
+  const id = extra.id ?? p.userId;
+  const permissionSets: PermissionSetLine[] = p.permissionSets.map((ps) => ({
+    name: ps.name,
+    action: ps.action,
+    done: ps.action === 'already-assigned' || (extra.done?.has(ps.name) ?? false),
+  }));
+  return {
+    username: p.username,
+    ...(id ? { id } : {}),
+    action: p.action,
+    changes: p.changes,
+    reactivated: p.reactivate,
+    profileName: spec.profileName,
+    permissionSets,
+    passwordReset: extra.passwordReset ?? (p.resetPassword ? (status === 'planned' ? 'planned' : 'skipped') : 'not-requested'),
+    status,
+    ...(extra.error ? { error: { code: extra.error.code, message: extra.error.message, actions: extra.error.actions } } : {}),
+  };
+}
+
+export async function runUserStep(client: OrgClient, spec: UserSpec, opts: UserStepOptions): Promise<UserStepResult> {
+  const username = usernameOf(spec);
+  const ctx = { username, orgKey: opts.orgKey, rerun: opts.rerun };
+  const explain = (err: unknown): Explained => {
+    if (err instanceof UserStepFailure) return err.explained;
+    const { code, message } = describeError(toOrgCallError(err), opts.secrets);
+    return explainUserError(code, message, ctx);
+  };
+
+  let state: OrgUserState;
+  let userPlan: UserPlan;
+  try {
+    state = await readState(client, spec);
+    userPlan = plan(spec, state, opts.resetPassword);
+  } catch (err) {
+    const error = explain(err);
+    return { report: failedBeforePlan(spec, username, error), warnings: [] };
+  }
+  const warnings = [...userPlan.warnings];
+  const missing = userPlan.missingPermissionSets;
+  const missingError: Explained | undefined = missing.length
+    ? explainUserError(
+        'PERMISSION_SET_NOT_FOUND',
+        `Permission set${missing.length > 1 ? 's' : ''} not found in the org: ${missing.join(', ')} (matched on PermissionSet.Name, the API name).`,
+        ctx,
+      )
+    : undefined;
+
+  if (opts.dryRun) {
+    return { report: reportOf(spec, userPlan, missingError ? 'failed' : 'planned', missingError ? { error: missingError } : {}), warnings };
+  }
+  if (state.profileId === undefined) {
+    const error = explainUserError('PROFILE_NOT_FOUND', `Profile ${JSON.stringify(spec.profileName)} was not found in the org after the deploy.`, ctx);
+    return { report: reportOf(spec, userPlan, 'failed', { error }), warnings };
+  }
+  if (missingError) return { report: reportOf(spec, userPlan, 'failed', { error: missingError }), warnings };
+
+  let userId = userPlan.userId;
+  const done = new Set<string>();
+  try {
+    if (userPlan.action === 'create') {
+      opts.log?.(`Creating user ${username}…`);
+      try {
+        userId = normalizeId(await client.create('User', userPlan.write));
+      } catch (err) {
+        const callError = toOrgCallError(err);
+        if (!callError.ambiguous) throw callError;
+        // We cannot tell whether the insert happened: look before doing anything else, never insert again blindly.
+        opts.log?.('The user insert failed without a clear answer; looking the user up before going on…');
+        const again = await readState(client, spec);
+        if (!again.existing) throw callError;
+        state = again;
+        userPlan = plan(spec, again, opts.resetPassword);
+        // The insert did happen: treat the user as created by this run (for the reset-email transition too).
+        userPlan = { ...userPlan, action: 'create', resetPassword: opts.resetPassword !== 'never' };
+        userId = userPlan.userId;
+        if (Object.keys(userPlan.write).length && userId) await client.update('User', userId, userPlan.write);
+      }
+    } else if (userPlan.action === 'update' && userId) {
+      opts.log?.(`Updating user ${username}: ${Object.keys(userPlan.write).join(', ')}${userPlan.reactivate ? ' (reactivating)' : ''}…`);
+      await client.update('User', userId, userPlan.write);
+    }
+    if (!userId) throw new OrgCallError('NO_ID_RETURNED', `no Id for user ${username}`, true);
+
+    for (const ps of userPlan.permissionSets) {
+      if (ps.action !== 'assign' || !ps.id) continue;
+      opts.log?.(`Assigning permission set ${ps.name}…`);
+      await assignPermissionSet(client, userId, ps.id);
+      done.add(ps.name);
+    }
+
+    let passwordReset: UserReport['passwordReset'] = 'not-requested';
+    if (userPlan.resetPassword) {
+      opts.log?.(`Asking Salesforce to email ${username} a password reset…`);
+      try {
+        await client.resetPassword(userId);
+        passwordReset = 'sent';
+      } catch (err) {
+        const { code, message } = describeError(toOrgCallError(err), opts.secrets);
+        throw new UserStepFailure({
+          code,
+          message: `The user is in place, but the password-reset email was not sent: ${message}`,
+          actions: [`Rerun with --reset-password=always to ask again: ${opts.rerun} --reset-password=always`],
+        });
+      }
+    }
+    return { report: reportOf(spec, userPlan, 'done', { id: userId, done, passwordReset }), warnings };
+  } catch (err) {
+    const error = explain(err);
+    return { report: reportOf(spec, userPlan, 'failed', { id: userId, done, error }), warnings };
+  }
+}
+
+async function assignPermissionSet(client: OrgClient, userId: string, permissionSetId: string): Promise<void> {
+  try {
+    await client.create('PermissionSetAssignment', { AssigneeId: userId, PermissionSetId: permissionSetId });
+  } catch (err) {
+    const callError = toOrgCallError(err);
+    if (callError.errorCode === 'DUPLICATE_VALUE') return; // assigned meanwhile: the state we want
+    if (!callError.ambiguous) throw callError;
+    const rows = await client.query(assignmentQuery(userId));
+    if (rows.some((r) => typeof r['PermissionSetId'] === 'string' && normalizeId(r['PermissionSetId']) === normalizeId(permissionSetId))) return;
+    throw callError;
+  }
+}
+
+function failedBeforePlan(spec: UserSpec, username: string, error: Explained): UserReport {
+  return {
+    username,
+    action: 'none',
+    changes: [],
+    reactivated: false,
+    profileName: spec.profileName,
+    permissionSets: spec.permissionSets.map((name) => ({ name, action: 'assign', done: false })),
+    passwordReset: 'not-requested',
+    status: 'failed',
+    error: { code: error.code, message: scrubText(error.message), actions: error.actions },
+  };
+}
