@@ -217,6 +217,9 @@ function scanLexically(source: string, fail: (offset: number, message: string, f
   const doctype = masked.search(/<!DOCTYPE/i);
   if (doctype >= 0) fail(doctype, 'DOCTYPE declarations are not allowed in metadata files', 'Remove the <!DOCTYPE ...> declaration.');
   masked = masked.replace(/<\?[\s\S]*?\?>/g, (whole, offset: number) => (offset === 0 ? whole : blank(whole)));
+  const lastTagEnd = masked.lastIndexOf('>');
+  const tail = masked.slice(lastTagEnd + 1);
+  if (tail.trim() !== '') fail(lastTagEnd + 1 + tail.search(/\S/), 'text is not allowed outside the root element', 'Remove the text after the closing root tag.');
   const cdataEnd = masked.indexOf(']]>');
   if (cdataEnd >= 0) fail(cdataEnd, '"]]>" is not allowed in text', 'Write it as "]]&gt;".');
   for (const m of masked.matchAll(/&([^;\s<&]*);?/g)) {
