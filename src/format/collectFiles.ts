@@ -54,9 +54,7 @@ export async function collectFiles(paths: readonly string[], cwd: string): Promi
       found.add(abs);
       continue;
     }
-    const before = found.size;
-    await walk(abs, found);
-    if (found.size === before) {
+    if ((await walk(abs, found)) === 0) {
       problems.push({
         file: root.given,
         location: '',
@@ -69,20 +67,24 @@ export async function collectFiles(paths: readonly string[], cwd: string): Promi
   return [...found].sort();
 }
 
-async function walk(dir: string, found: Set<string>): Promise<void> {
+/** Adds the matching files under `dir` to `found`; returns how many matched (duplicates included). */
+async function walk(dir: string, found: Set<string>): Promise<number> {
+  let count = 0;
   const entries = await fs.readdir(dir, { withFileTypes: true });
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) await walk(full, found);
+      if (!SKIPPED_DIRS.has(entry.name)) count += await walk(full, found);
     } else if ((entry.isFile() || entry.isSymbolicLink()) && expectedTypeOf(full)) {
       if (entry.isSymbolicLink()) {
         const target = await fs.stat(full).catch(() => undefined);
         if (!target?.isFile()) continue;
       }
       found.add(full);
+      count++;
     }
   }
+  return count;
 }
 
 async function defaultRoots(cwd: string): Promise<Array<{ given: string; source: string }>> {
