@@ -2,7 +2,7 @@
  * Runs before every test file (jest `setupFiles`). No test may touch the real ~/.sf or ~/.sfdx, reach a
  * proxy, or write Salesforce log files: each test file gets its own temporary HOME.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -12,6 +12,13 @@ for (const name of ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY', 'a
 const home = mkdtempSync(join(tmpdir(), 'apionly-test-home-'));
 process.env['HOME'] = home;
 process.env['USERPROFILE'] = home;
+// Jest gives each test file a copy of process.env, so os.homedir() (which reads the real environment)
+// would still answer the real HOME: @salesforce/core then reads and writes the real ~/.sfdx. Point it here.
+(require('node:os') as { homedir: () => string }).homedir = () => home;
+// @salesforce/core creates ~/.sfdx/alias.json on ENOENT only when `e instanceof Error`, which is false for
+// Node's own errors inside jest's sandbox (another realm); start with an empty alias file instead.
+mkdirSync(join(home, '.sfdx'), { recursive: true });
+writeFileSync(join(home, '.sfdx', 'alias.json'), JSON.stringify({ orgs: {} }));
 process.env['SF_DISABLE_LOG_FILE'] = 'true';
 process.env['SF_DISABLE_TELEMETRY'] = 'true';
 process.env['SF_USE_GENERIC_UNIX_KEYCHAIN'] = 'true';
