@@ -1,0 +1,84 @@
+/**
+ * Test/admin endpoints under /__emulator (not Salesforce APIs; loopback only, no token):
+ *   GET    /__emulator/state                      the world's JSON
+ *   GET    /__emulator/orgs                       identities of the hosted orgs
+ *   GET    /__emulator/faults                     active faults
+ *   POST   /__emulator/faults                     add one fault or an array (FaultSpec JSON) -> 201 {ids}
+ *   DELETE /__emulator/faults[/{id}]              clear all / one
+ *   POST   /__emulator/users/{userId}/deactivate  IsActive=false through the model's rules (?org=00D… picks the org)
+ *   POST   /__emulator/seats                      {"seats":{"Salesforce":3}[, "orgId":"00D…"]} sets licence seats
+ */
+import type { EmulatedOrg } from '../model/api';
+import { SalesforceError } from '../model/api';
+import { FaultSpecError, parseFaultSpec } from './faults';
+import { json, noContent, notFound, Reply, Request, restError, ServerContext } from './http';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+function pickOrg(ctx: ServerContext, orgId: string | null | undefined): EmulatedOrg | undefined {
+  if (!orgId) return ctx.world.orgs[0];
+  return ctx.world.orgs.find((o) => o.identity.orgId === orgId || o.identity.orgId.slice(0, 15) === orgId.slice(0, 15));
+}
+
+function body(req: Request): unknown {
+  const text = req.body.toString('utf8');
+  if (text.trim() === '') return {};
+  return JSON.parse(text) as unknown;
+}
+
+export function handleAdmin(ctx: ServerContext, req: Request): Reply {
+  if (!LOOPBACK.has(req.raw.socket.remoteAddress ?? '')) return restError(403, 'FORBIDDEN', 'The /__emulator endpoints answer loopback clients only.');
+  const segs = req.path.split('/').filter(Boolean).slice(1).map(decodeURIComponent);
+  const [what, id, action] = segs;
+  try {
+    if (what === 'state' && segs.length === 1 && req.method === 'GET') return json(200, ctx.world.toJSON());
+    if (what === 'orgs' && segs.length === 1 && req.method === 'GET') {
+      return json(200, ctx.world.orgs.map((o) => ({ ...o.identity, kind: o.kind, maxApiVersion: o.maxApiVersion })));
+    }
+    if (what === 'faults') {
+      if (segs.length === 1 && req.method === 'GET') return json(200, ctx.faults.list());
+      if (segs.length === 1 && req.method === 'POST') {
+        const raw = body(req);
+        const list = Array.isArray(raw) ? raw : [raw];
+        const specs = list.map((item, i) => parseFaultSpec(item, Array.isArray(raw) ? `faults[${i}]` : 'fault'));
+        return json(201, { ids: specs.map((s) => ctx.faults.add(s)) });
+      }
+      if (segs.length === 1 && req.method === 'DELETE') {
+        ctx.faults.clear();
+        return noContent();
+      }
+      if (segs.length === 2 && id !== undefined && req.method === 'DELETE') return ctx.faults.remove(id) ? noContent() : notFound();
+    }
+    if (what === 'users' && id !== undefined && action === 'deactivate' && segs.length === 3 && req.method === 'POST') {
+      const org = pickOrg(ctx, req.url.searchParams.get('org'));
+      if (!org) return restError(404, 'NOT_FOUND', `No hosted org has id ${req.url.searchParams.get('org')}`);
+      org.update('User', id, { IsActive: false });
+      ctx.markDirty();
+      return json(200, { id, IsActive: false });
+    }
+    if (what === 'seats' && segs.length === 1 && req.method === 'POST') {
+      const b = body(req) as Record<string, unknown>;
+      const org = pickOrg(ctx, typeof b['orgId'] === 'string' ? b['orgId'] : undefined);
+      if (!org) return restError(404, 'NOT_FOUND', `No hosted org has id ${String(b['orgId'])}`);
+      const seats = b['seats'];
+      if (typeof seats !== 'object' || seats === null || Array.isArray(seats)) {
+        return restError(400, 'INVALID_INPUT', 'Send {"seats":{"Salesforce":3}}: licence name to total seats.');
+      }
+      if (!org.setLicenseSeats) return restError(400, 'NOT_SUPPORTED', 'This model does not support changing seats yet (EmulatedOrg.setLicenseSeats).');
+      for (const [name, total] of Object.entries(seats)) {
+        if (typeof total !== 'number' || !Number.isInteger(total) || total < 0) {
+          return restError(400, 'INVALID_INPUT', `Seats for "${name}" must be a whole number >= 0, got ${JSON.stringify(total)}.`);
+        }
+        org.setLicenseSeats(name, total);
+      }
+      ctx.markDirty();
+      return json(200, { orgId: org.identity.orgId, seats });
+    }
+  } catch (err) {
+    if (err instanceof SalesforceError) return restError(err.httpStatus, err.errorCode, err.message, err.fields);
+    if (err instanceof FaultSpecError) return restError(400, 'INVALID_FAULT', err.message);
+    if (err instanceof SyntaxError) return restError(400, 'JSON_PARSER_ERROR', `The body is not valid JSON: ${err.message}`);
+    throw err;
+  }
+  return notFound();
+}

@@ -1,0 +1,318 @@
+/**
+ * REST API: the version list, OAuth userinfo, query, describe, sObject CRUD, the user password resource,
+ * the tooling probe the sf CLI makes, and the metadata deployRequest variant (wire-protocol §1, §4, §5, §12).
+ */
+import { randomBytes } from 'node:crypto';
+import type { DeployRequestOptions, EmulatedOrg } from '../model/api';
+import { SalesforceError } from '../model/api';
+import type { CallDescriptor } from './faults';
+import { compareVersions, invalidSession, json, noContent, notFound, orgForBearer, Reply, Request, restError, ServerContext } from './http';
+import { deployResult } from './jobs';
+
+export interface Route {
+  readonly call: CallDescriptor;
+  readonly handle: (ctx: ServerContext, req: Request) => Promise<Reply>;
+}
+
+/** The release name of an API version (63.0 = Spring '25; three releases a year). */
+export function releaseLabel(version: number): string {
+  const k = Math.round(version) - 63;
+  const seasons = ['Spring', 'Summer', 'Winter'] as const;
+  const season = seasons[((k % 3) + 3) % 3] ?? 'Spring';
+  const year = 25 + Math.floor(k / 3) + (season === 'Winter' ? 1 : 0);
+  return `${season} '${String(year).padStart(2, '0')}`;
+}
+
+/** GET /services/data: every version from 31.0 up to the highest any hosted org serves. */
+export function versionList(maxVersion: string): unknown[] {
+  const max = Math.floor(Number.parseFloat(maxVersion));
+  const out = [];
+  for (let v = 31; v <= max; v++) {
+    out.push({ label: releaseLabel(v), url: `/services/data/v${v}.0`, version: `${v}.0` });
+  }
+  return out;
+}
+
+function fromType(soql: string): string | undefined {
+  return /\bfrom\s+([A-Za-z0-9_]+)/i.exec(soql)?.[1];
+}
+
+function parseJsonBody(req: Request): Record<string, unknown> {
+  const text = req.body.toString('utf8');
+  let value: unknown;
+  try {
+    value = text.trim() === '' ? {} : JSON.parse(text);
+  } catch (err) {
+    // Salesforce's code for an unparseable body; message shape emulator-invented.
+    throw new SalesforceError('JSON_PARSER_ERROR', `The request body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new SalesforceError('JSON_PARSER_ERROR', 'The request body must be a JSON object.');
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Errors from the model as REST answers; DML routes always carry `fields`. */
+export function salesforceErrorReply(err: SalesforceError, withFields: boolean): Reply {
+  return restError(err.httpStatus, err.errorCode, err.message, withFields || err.fields.length ? err.fields : undefined);
+}
+
+/** An authenticated, versioned route: checks the token and that the org serves that version. */
+function authed(
+  call: CallDescriptor,
+  version: string | undefined,
+  run: (org: EmulatedOrg, ctx: ServerContext, req: Request) => Reply | Promise<Reply>,
+  dml = false,
+): Route {
+  return {
+    call,
+    handle: async (ctx, req) => {
+      const org = orgForBearer(ctx, req);
+      if (!org) return invalidSession();
+      if (version !== undefined && compareVersions(version, org.maxApiVersion) > 0) return notFound();
+      try {
+        return await run(org, ctx, req);
+      } catch (err) {
+        if (err instanceof SalesforceError) return salesforceErrorReply(err, dml);
+        throw err;
+      }
+    },
+  };
+}
+
+function simple(route: string, handle: Route['handle']): Route {
+  return { call: { route }, handle };
+}
+
+/** Matches a REST path; undefined when it is not a REST path at all. */
+export function matchRest(method: string, path: string, url: URL): Route | undefined {
+  if (path === '/services/data' || path === '/services/data/') {
+    return simple('versions', async (ctx) => {
+      if (method !== 'GET') return restError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are GET`);
+      const max = ctx.world.orgs.map((o) => o.maxApiVersion).sort(compareVersions).pop() ?? '66.0';
+      return json(200, versionList(max));
+    });
+  }
+  if (path === '/services/oauth2/userinfo') {
+    return authed({ route: 'userinfo' }, undefined, (org) =>
+      json(200, {
+        sub: `https://login.salesforce.com/id/${org.identity.orgId}/${org.identity.userId}`,
+        user_id: org.identity.userId,
+        organization_id: org.identity.orgId,
+        preferred_username: org.identity.username,
+        email: org.identity.username,
+        active: true,
+        user_type: 'STANDARD',
+      }),
+    );
+  }
+  const m = /^\/services\/data\/v(\d+\.\d)(\/.*)?$/.exec(path);
+  if (!m) return undefined;
+  const version = m[1] ?? '';
+  const rest = (m[2] ?? '').replace(/\/$/, '');
+  const base = `/services/data/v${version}`;
+  const segs = rest.split('/').filter(Boolean).map(decodeURIComponent);
+
+  if (segs.length === 0) {
+    return authed({ route: 'resources' }, version, () =>
+      json(200, {
+        tooling: `${base}/tooling`,
+        metadata: `${base}/metadata`,
+        query: `${base}/query`,
+        queryAll: `${base}/queryAll`,
+        sobjects: `${base}/sobjects`,
+        limits: `${base}/limits`,
+      }),
+    );
+  }
+  const [head, type, id, sub, ...extra] = segs;
+
+  if ((head === 'query' || head === 'queryAll') && segs.length === 1 && method === 'GET') {
+    const q = url.searchParams.get('q') ?? '';
+    const from = fromType(q);
+    return authed({ route: 'query', ...(from ? { sobject: from } : {}) }, version, (org) => {
+      if (q.trim() === '') throw new SalesforceError('MALFORMED_QUERY', 'A query string has to be specified');
+      if (url.searchParams.get('columns') === 'true') {
+        const columns = org.queryColumns(q);
+        return json(200, {
+          columnMetadata: columns,
+          entityName: from ?? null,
+          groupBy: false,
+          idSelected: columns.some((c) => c.columnName === 'Id'),
+          keyPrefix: null,
+        });
+      }
+      return json(200, org.query(q));
+    });
+  }
+
+  if (head === 'sobjects') {
+    if (type === undefined) {
+      if (method !== 'GET') return undefined;
+      return authed({ route: 'describeGlobal' }, version, (org) => json(200, org.describeGlobal()));
+    }
+    const sobject = type;
+    if (id === undefined) {
+      if (method === 'GET') {
+        return authed({ route: 'sobject-info', sobject }, version, (org) => {
+          const d = org.describe(sobject);
+          const { fields: _fields, childRelationships: _cr, recordTypeInfos: _rti, ...objectDescribe } = d;
+          return json(200, { objectDescribe, recentItems: [] });
+        });
+      }
+      if (method === 'POST') {
+        return authed(
+          { route: 'sobject-create', sobject },
+          version,
+          (org, _ctx, req) => {
+            const id18 = org.create(sobject, parseJsonBody(req));
+            _ctx.markDirty();
+            return json(201, { id: id18, success: true, errors: [] });
+          },
+          true,
+        );
+      }
+      return undefined;
+    }
+    if (id === 'describe' && sub === undefined && method === 'GET') {
+      return authed({ route: 'describe', sobject }, version, (org) => json(200, org.describe(sobject)));
+    }
+    if (sub === undefined) {
+      if (method === 'GET') {
+        const fieldsParam = url.searchParams.get('fields');
+        const fields = fieldsParam ? fieldsParam.split(',').map((f) => f.trim()).filter(Boolean) : undefined;
+        return authed({ route: 'sobject-retrieve', sobject }, version, (org) => json(200, org.retrieve(sobject, id, fields)));
+      }
+      if (method === 'PATCH') {
+        return authed(
+          { route: 'sobject-update', sobject },
+          version,
+          (org, ctx, req) => {
+            org.update(sobject, id, parseJsonBody(req));
+            ctx.markDirty();
+            return noContent();
+          },
+          true,
+        );
+      }
+      if (method === 'DELETE') {
+        return authed(
+          { route: 'sobject-delete', sobject },
+          version,
+          (org, ctx) => {
+            org.delete(sobject, id);
+            ctx.markDirty();
+            return noContent();
+          },
+          true,
+        );
+      }
+      return undefined;
+    }
+    if (sub === 'password' && extra.length === 0 && (sobject === 'User' || sobject === 'SelfServiceUser')) {
+      // sObject User Password resource (REST API guide, "Manage User Passwords", API 24.0+):
+      // GET -> {isExpired}, POST {NewPassword} -> 204, DELETE (reset) -> the generated password in the body.
+      return authed({ route: 'password', sobject: 'User' }, version, (org, ctx, req) => {
+        org.retrieve('User', id, ['Id']); // NOT_FOUND / INVALID_ID_FIELD for a bad id
+        if (method === 'GET') return json(200, { isExpired: false });
+        if (method === 'POST') {
+          const body = parseJsonBody(req);
+          if (typeof body['NewPassword'] !== 'string' || body['NewPassword'] === '') {
+            throw new SalesforceError('INVALID_NEW_PASSWORD', 'Your password must have a value.'); // emulator wording
+          }
+          return noContent();
+        }
+        if (method === 'DELETE') {
+          org.resetPassword(id);
+          ctx.markDirty();
+          return json(200, { NewPassword: randomBytes(9).toString('base64url') });
+        }
+        return restError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are HEAD,GET,POST,DELETE`);
+      });
+    }
+    return undefined;
+  }
+
+  if (head === 'tooling') {
+    // The emulated org has no source tracking: the sf CLI's SourceMember describe probe must get exactly
+    // this 404 to turn tracking off (wire-protocol §12.6); everything else under tooling is absent too.
+    return authed({ route: 'tooling', ...(id !== undefined ? { sobject: id } : {}) }, version, () => notFound());
+  }
+
+  if (head === 'metadata' && type === 'deployRequest') {
+    if (id === undefined && method === 'POST') {
+      return authed({ route: 'deployRequest' }, version, (org, ctx, req) => restDeploy(org, ctx, req));
+    }
+    if (id !== undefined && sub === undefined) {
+      if (method === 'GET') {
+        const includeDetails = url.searchParams.get('includeDetails') === 'true';
+        return authed({ route: 'deployRequestStatus' }, version, (org, ctx) => {
+          const job = ctx.jobs.deploy(org, id, true);
+          return json(200, { id: job.id, validatedDeployRequestId: null, deployOptions: job.requestOptions, deployResult: deployResult(job, includeDetails, { json: true }) });
+        });
+      }
+      if (method === 'PATCH') {
+        // REST cancel: PATCH {"deployResult":{"status":"Canceling"}} (Metadata REST API guide).
+        return authed({ route: 'deployRequestCancel' }, version, (org, ctx, req) => {
+          const body = parseJsonBody(req);
+          const status = (body['deployResult'] as Record<string, unknown> | undefined)?.['status'];
+          if (status !== 'Canceling') throw new SalesforceError('INVALID_FIELD', 'Only {"deployResult":{"status":"Canceling"}} can be patched.');
+          const job = ctx.jobs.cancelDeploy(org, id);
+          return json(202, { id: job.id, deployOptions: job.requestOptions, deployResult: deployResult(job, false, { json: true }) });
+        });
+      }
+    }
+  }
+  return undefined;
+}
+
+const BOOL_OPTIONS = ['allowMissingFiles', 'autoUpdatePackage', 'checkOnly', 'ignoreWarnings', 'performRetrieve', 'purgeOnDelete', 'rollbackOnError', 'singlePackage'];
+
+/** Reads REST/SOAP deploy options into the model's shape (SDR defaults where absent, metadata API defaults otherwise). */
+export function toDeployOptions(raw: Record<string, unknown>): DeployRequestOptions {
+  const bool = (name: string, dflt: boolean): boolean => {
+    const v = raw[name];
+    if (v === undefined || v === null || v === '') return dflt;
+    return v === true || v === 'true';
+  };
+  const runTests = raw['runTests'];
+  const testLevel = raw['testLevel'];
+  return {
+    checkOnly: bool('checkOnly', false),
+    rollbackOnError: bool('rollbackOnError', true),
+    ignoreWarnings: bool('ignoreWarnings', false),
+    ...(typeof testLevel === 'string' && testLevel !== '' ? { testLevel } : {}),
+    ...(Array.isArray(runTests) ? { runTests: runTests.map(String) } : {}),
+  };
+}
+
+async function restDeploy(org: EmulatedOrg, ctx: ServerContext, req: Request): Promise<Reply> {
+  const contentType = req.raw.headers['content-type'] ?? '';
+  if (!/^multipart\/form-data/i.test(contentType)) {
+    return restError(415, 'UNSUPPORTED_MEDIA_TYPE', 'A deployRequest must be multipart/form-data with a "file" part (the zip) and an "entity_content" part (JSON).');
+  }
+  // Node's fetch Request parses multipart/form-data for us (undici's FormData parser).
+  let form: FormData;
+  try {
+    form = await new Request('http://emulated.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body: req.body }).formData();
+  } catch (err) {
+    return restError(400, 'INVALID_MULTIPART_REQUEST', `The multipart body could not be read: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const file = form.get('file');
+  if (!file || typeof file === 'string') return restError(400, 'INVALID_MULTIPART_REQUEST', 'The deployRequest has no "file" part with the zip.');
+  const entity = form.get('entity_content');
+  let deployOptions: Record<string, unknown> = {};
+  if (entity !== null) {
+    const text = typeof entity === 'string' ? entity : await entity.text();
+    try {
+      const parsed = JSON.parse(text) as Record<string, unknown>;
+      deployOptions = (parsed['deployOptions'] as Record<string, unknown> | undefined) ?? {};
+    } catch {
+      return restError(400, 'JSON_PARSER_ERROR', 'The "entity_content" part is not valid JSON.');
+    }
+  }
+  for (const k of BOOL_OPTIONS) if (typeof deployOptions[k] === 'string') deployOptions[k] = deployOptions[k] === 'true';
+  const zip = Buffer.from(await file.arrayBuffer());
+  const job = await ctx.jobs.createDeploy(org, zip, toDeployOptions(deployOptions), deployOptions, { route: 'deployRequest' });
+  return json(201, { id: job.id, validatedDeployRequestId: null, deployOptions, deployResult: deployResult(job, false, { json: true }) });
+}
