@@ -1,0 +1,146 @@
+/** An in-memory OrgClient + MetadataClient for unit tests of the deploy pipeline (not the emulated org). */
+import type { MetadataClient, MetadataDeployRequest, MetadataDeployResult } from '../../../src/deploy/metadataClient';
+import { OrgCallError, type OrgClient } from '../../../src/deploy/orgClient';
+import type { OrgSession } from '../../../src/deploy/targetOrg';
+import type { SObjectRow } from '../../../src/deploy/userPlan';
+
+type Row = Record<string, unknown>;
+
+export class FakeOrg implements OrgClient {
+  readonly tables: Record<string, Row[]> = {
+    Organization: [{ Id: '00D000000000001AAA', Name: 'Acme', IsSandbox: true, OrganizationType: 'Enterprise Edition' }],
+    Profile: [],
+    User: [],
+    PermissionSet: [],
+    PermissionSetAssignment: [],
+  };
+  readonly calls: string[] = [];
+  readonly resets: string[] = [];
+  /** Errors thrown by the next create of a type (one per call, in order). */
+  readonly createFaults: Record<string, Array<{ error: Error; afterWrite?: boolean }>> = {};
+  queryFault: Error | undefined;
+  private seq = 100;
+
+  newId(prefix: string): string {
+    this.seq++;
+    return `${prefix}${String(this.seq).padStart(12, '0')}AAA`;
+  }
+
+  async query(soql: string): Promise<SObjectRow[]> {
+    this.calls.push(`query ${soql}`);
+    if (this.queryFault) {
+      const e = this.queryFault;
+      this.queryFault = undefined;
+      throw e;
+    }
+    const m = /FROM (\w+)(?: WHERE (\w+) (=|IN) (.+))?$/.exec(soql);
+    if (!m) throw new OrgCallError('MALFORMED_QUERY', soql, false);
+    const [, table, field, op, raw] = m;
+    const rows = this.tables[table as string] ?? [];
+    if (!field) return rows.map((r) => ({ ...r }));
+    const values =
+      op === 'IN'
+        ? [...(raw as string).matchAll(/'((?:\\.|[^'\\])*)'/g)].map((x) => unescape(x[1] as string))
+        : [unescape(/^'((?:\\.|[^'\\])*)'$/.exec(raw as string)?.[1] ?? '')];
+    return rows.filter((r) => values.includes(String(r[field as string]))).map((r) => ({ ...r }));
+  }
+
+  async create(sobject: string, fields: Readonly<Record<string, unknown>>): Promise<string> {
+    this.calls.push(`create ${sobject} ${JSON.stringify(fields)}`);
+    const fault = this.createFaults[sobject]?.shift();
+    if (fault && !fault.afterWrite) throw fault.error;
+    const id = this.newId(sobject === 'User' ? '005' : '0Pa');
+    const row: Row = { Id: id, ...fields };
+    if (sobject === 'User') row['IsActive'] = true;
+    (this.tables[sobject] ??= []).push(row);
+    if (fault?.afterWrite) throw fault.error;
+    return id;
+  }
+
+  async update(sobject: string, id: string, fields: Readonly<Record<string, unknown>>): Promise<void> {
+    this.calls.push(`update ${sobject} ${id} ${JSON.stringify(fields)}`);
+    const row = (this.tables[sobject] ?? []).find((r) => r['Id'] === id);
+    if (!row) throw new OrgCallError('NOT_FOUND', `${sobject} ${id}`, false);
+    Object.assign(row, fields);
+  }
+
+  async resetPassword(userId: string): Promise<void> {
+    this.calls.push(`resetPassword ${userId}`);
+    this.resets.push(userId);
+  }
+
+  writes(): string[] {
+    return this.calls.filter((c) => !c.startsWith('query'));
+  }
+}
+
+function unescape(s: string): string {
+  return s.replace(/\\(.)/g, '$1');
+}
+
+export const PROFILE_XML = `<?xml version="1.0" encoding="UTF-8"?>
+<Profile xmlns="http://soap.sforce.com/2006/04/metadata">
+    <custom>true</custom>
+    <objectPermissions>
+        <allowCreate>true</allowCreate>
+        <allowDelete>true</allowDelete>
+        <allowEdit>true</allowEdit>
+        <allowRead>true</allowRead>
+        <modifyAllRecords>true</modifyAllRecords>
+        <object>Account</object>
+        <viewAllFields>false</viewAllFields>
+        <viewAllRecords>true</viewAllRecords>
+    </objectPermissions>
+    <userLicense>Salesforce</userLicense>
+    <userPermissions>
+        <enabled>true</enabled>
+        <name>ApiEnabled</name>
+    </userPermissions>
+    <userPermissions>
+        <enabled>true</enabled>
+        <name>ApiUserOnly</name>
+    </userPermissions>
+</Profile>
+`;
+
+export class FakeMetadata implements MetadataClient {
+  readonly requests: MetadataDeployRequest[] = [];
+  /** What the next deploy returns (default: success that creates the profile in the fake org). */
+  nextDeploy: ((req: MetadataDeployRequest) => MetadataDeployResult) | undefined;
+  retrievedXml: string = PROFILE_XML;
+
+  constructor(private readonly org: FakeOrg, private readonly profileName = 'API Only') {}
+
+  async deploy(req: MetadataDeployRequest): Promise<MetadataDeployResult> {
+    this.requests.push(req);
+    req.onStarted?.('0Af000000000001AAA');
+    req.onUpdate?.({ status: 'InProgress', deployed: 0, total: 1, errors: 0 });
+    if (this.nextDeploy) return this.nextDeploy(req);
+    if (!req.checkOnly && !this.org.tables['Profile']?.some((p) => p['Name'] === this.profileName)) {
+      this.org.tables['Profile']?.push({ Id: '00e000000000001AAA', Name: this.profileName, PermissionsApiEnabled: true, PermissionsApiUserOnly: true });
+    }
+    return {
+      id: '0Af000000000001AAA',
+      status: 'Succeeded',
+      components: [{ type: 'Profile', fullName: this.profileName, state: 'Created', filePath: req.fsPaths[0] as string }],
+      failures: [],
+    };
+  }
+
+  async retrieveProfile(): Promise<{ profileXml: string | undefined; problems: string[] }> {
+    return { profileXml: this.retrievedXml, problems: [] };
+  }
+}
+
+export function fakeSession(org: FakeOrg, metadata: MetadataClient, extra: Partial<OrgSession> = {}): OrgSession {
+  return {
+    client: org,
+    metadata,
+    instanceUrl: 'http://127.0.0.1:1',
+    username: 'admin@acme.example',
+    aliases: ['acme-uat'],
+    displayName: 'acme-uat',
+    secrets: ['00D000000000001!SECRET.token.value'],
+    ...extra,
+  };
+}
