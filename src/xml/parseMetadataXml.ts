@@ -50,7 +50,8 @@ export function parseMetadataXml(text: string, file: string): MetadataDocument {
   const valid = XMLValidator.validate(source, { allowBooleanAttributes: false });
   if (valid !== true) {
     const { line, col, msg } = valid.err;
-    fail({ line: line ?? 1, column: col ?? 1 }, msg);
+    const fix = msg.includes("'&'") ? 'Write a literal "&" as "&amp;".' : msg.includes("'<'") ? 'Write a literal "<" as "&lt;".' : FIX_MALFORMED;
+    fail({ line: line ?? 1, column: col ?? 1 }, msg, fix);
   }
 
   const masked = scanLexically(source, (offset, message, fix) => fail(positionOf(lines, offset), message, fix));

@@ -30,7 +30,7 @@ export const formatCommand: CliCommand<FormatArgs> = {
       .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object in the Salesforce CLI shape.' })
       .example('$0 format', 'Format every profile and permission set in the project')
       .example('$0 format --check', 'Fail (exit 1) when a file is not in canonical form')
-      .example('$0 format "force-app/main/default/profiles/API Only.profile-meta.xml"', 'Format one file'),
+      .example('$0 format force-app/main/default/profiles', 'Format the files in one folder (or name files)'),
   json: (args) => args.json,
   run: async (args, io) => {
     const { formatFiles } = require('../../format') as typeof import('../../format');

@@ -63,6 +63,7 @@ describe('parseMetadataXml', () => {
   it('given a bare ampersand then reports its exact column', () => {
     const err = parseError(`${DECL}\n<Profile xmlns="${NS}">\n    <description>R & D</description>\n</Profile>\n`);
     expect(err.problems[0]!.location).toBe('line 3, column 20');
+    expect(err.problems[0]!.fix).toBe('Write a literal "&" as "&amp;".');
   });
 
   it('given an attribute on a deeply nested element after comments and CDATA then points at that element', () => {
