@@ -1,0 +1,74 @@
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { loadConfig } from '../config';
+import { CONFIG_DEFAULTS } from '../config/validateConfig';
+import type { LoadedConfig } from '../config/types';
+import { InputError } from '../errors';
+import { checkFiles, discoverObjects, readSfdxProject, writeFiles } from '../io';
+import { planGeneration, type GenerationInputs, type TemplateSource } from './planGeneration';
+
+export { planGeneration, orgUserDefinitionPath, type GenerationInputs, type GenerationPlan, type TemplateSource } from './planGeneration';
+
+export interface GenerateOptions {
+  readonly cwd: string;
+  readonly configPath?: string;
+  /** Write nothing; report stale and missing files. */
+  readonly check?: boolean;
+}
+
+export type GeneratedFileStatus = 'written' | 'unchanged' | 'stale' | 'missing';
+
+export interface GenerateResult {
+  /** Paths relative to the project root. */
+  files: Array<{ path: string; status: GeneratedFileStatus }>;
+  profilePath: string;
+  userDefinitionPath: string;
+  warnings: string[];
+}
+
+/** Templates shipped in the package, used when the project has none at the default paths. */
+export const PACKAGED_TEMPLATES_DIR = join(__dirname, '..', '..', 'templates');
+
+async function readTemplate(projectDir: string, path: string, defaultPath: string): Promise<TemplateSource> {
+  try {
+    return { file: path, text: await readFile(join(projectDir, path), 'utf8') };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  if (path === defaultPath) {
+    const packaged = join(PACKAGED_TEMPLATES_DIR, defaultPath.replace(/^templates\//, ''));
+    return { file: `${path} (apionly's default)`, text: await readFile(packaged, 'utf8') };
+  }
+  throw new InputError('TemplateNotFound', [
+    { file: path, location: '', message: 'template not found', fix: `create it, or remove the setting from "templates" in apionly.config.json to use apionly's default ${defaultPath}` },
+  ]);
+}
+
+/** Reads everything generation needs (config already loaded): sfdx-project.json, objects and fields, templates. */
+export async function readGenerationInputs(loaded: LoadedConfig): Promise<GenerationInputs> {
+  const { projectDir, config } = loaded;
+  const sfdx = await readSfdxProject(projectDir);
+  const objects = await discoverObjects(projectDir, sfdx.packageDirectories);
+  const [profile, userDefinition] = await Promise.all([
+    readTemplate(projectDir, config.templates.profile, CONFIG_DEFAULTS.profileTemplate),
+    readTemplate(projectDir, config.templates.userDefinition, CONFIG_DEFAULTS.userDefinitionTemplate),
+  ]);
+  return { config, project: { apiVersion: sfdx.apiVersion, packageDirectories: sfdx.packageDirectories, objects }, templates: { profile, userDefinition } };
+}
+
+/**
+ * config + templates -> the Profile and user definition files. Everything is validated and rendered before the
+ * first write; with `check`, nothing is written and stale or missing files are reported.
+ * Loads neither source-deploy-retrieve nor @salesforce/core.
+ */
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const loaded = await loadConfig(options.configPath === undefined ? { cwd: options.cwd } : { cwd: options.cwd, configPath: options.configPath });
+  const plan = planGeneration(await readGenerationInputs(loaded));
+  const files = options.check ? await checkFiles(plan.files, loaded.projectDir) : await writeFiles(plan.files, loaded.projectDir);
+  return { files, profilePath: plan.profilePath, userDefinitionPath: plan.userDefinitionPath, warnings: [...plan.warnings] };
+}
+
+/** A project path as the user sees it from cwd. */
+export function shownPath(cwd: string, projectDir: string, path: string): string {
+  return relative(cwd, join(projectDir, path)) || path;
+}

@@ -1,0 +1,94 @@
+import { InputError } from '../errors';
+import type { ApionlyConfig } from '../config/types';
+import { buildProfileModel } from '../model/buildProfile';
+import { userForOrg } from '../model/userForOrg';
+import type { ProjectInfo, UserSpec } from '../model/types';
+import type { RenderedFile } from '../io/writeFiles';
+import { renderProfile } from '../render/renderProfile';
+import { renderUserDefinition } from '../render/renderUserDefinition';
+import type { PlaceholderValues } from '../render/placeholders';
+import { byteOrder } from '../model/userPermissions';
+
+export interface TemplateSource {
+  /** Project-relative path (or the packaged default's name), as shown in messages. */
+  readonly file: string;
+  readonly text: string;
+}
+
+export interface GenerationInputs {
+  readonly config: ApionlyConfig;
+  readonly project: ProjectInfo;
+  readonly templates: { readonly profile: TemplateSource; readonly userDefinition: TemplateSource };
+}
+
+export interface GenerationPlan {
+  readonly files: readonly RenderedFile[];
+  readonly profilePath: string;
+  readonly userDefinitionPath: string;
+  /** Per-org user definition paths, by alias. */
+  readonly orgUserDefinitionPaths: Readonly<Record<string, string>>;
+  readonly warnings: readonly string[];
+}
+
+/** Where an org's user definition goes: the base name with `.<alias>` before `.user-def.json` (or `.json`). */
+export function orgUserDefinitionPath(base: string, alias: string): string {
+  const suffix = base.endsWith('.user-def.json') ? '.user-def.json' : '.json';
+  return `${base.slice(0, -suffix.length)}.${alias}${suffix}`;
+}
+
+function normalizePath(p: string): string {
+  return p.replace(/\\/g, '/').replace(/\/+/g, '/').replace(/^\.\//, '').replace(/\/$/, '');
+}
+
+function placeholderValues(config: ApionlyConfig, project: ProjectInfo, user: UserSpec): PlaceholderValues {
+  const values: Record<string, string | undefined> = {
+    name: config.profile.name,
+    description: config.profile.description,
+    userLicense: config.profile.userLicense,
+    apiVersion: project.apiVersion,
+  };
+  for (const [k, v] of Object.entries(user.fields)) values[`user.${k}`] = String(v);
+  return values;
+}
+
+/** Pure: inputs -> every output file with its exact content. Throws InputError before anything is written. */
+export function planGeneration(inputs: GenerationInputs): GenerationPlan {
+  const { config, project, templates } = inputs;
+  const warnings: string[] = [];
+  const model = buildProfileModel(config, project);
+  warnings.push(...model.warnings);
+
+  const baseUser = userForOrg(config, undefined);
+  const profileDir = normalizePath(config.output.profileDirectory ?? `${project.packageDirectories[0] ?? 'force-app'}/main/default/profiles`);
+  const profilePath = `${profileDir}/${model.fileName}`;
+  const profile = renderProfile(templates.profile.text, templates.profile.file, model, placeholderValues(config, project, baseUser));
+  warnings.push(...profile.warnings);
+  const files: RenderedFile[] = [{ path: profilePath, content: profile.content }];
+
+  const userDefinitionPath = normalizePath(config.output.userDefinition);
+  const base = renderUserDefinition(templates.userDefinition.text, templates.userDefinition.file, baseUser, placeholderValues(config, project, baseUser));
+  warnings.push(...base.warnings);
+  files.push({ path: userDefinitionPath, content: base.content });
+
+  const orgUserDefinitionPaths: Record<string, string> = {};
+  for (const alias of Object.keys(config.orgs).sort(byteOrder)) {
+    const user = userForOrg(config, alias);
+    const path = normalizePath(config.orgs[alias]?.userDefinition ?? orgUserDefinitionPath(userDefinitionPath, alias));
+    // Template warnings are the same for every org; report them once.
+    const rendered = renderUserDefinition(templates.userDefinition.text, templates.userDefinition.file, user, placeholderValues(config, project, user));
+    files.push({ path, content: rendered.content });
+    orgUserDefinitionPaths[alias] = path;
+  }
+
+  const seen = new Map<string, number>();
+  for (const [i, f] of files.entries()) {
+    const key = f.path.toLowerCase();
+    if (seen.has(key)) {
+      throw new InputError('OutputCollision', [
+        { file: 'apionly.config.json', location: '/output', message: `two outputs would be written to the same file ${f.path}`, fix: 'give each org its own orgs.<alias>.userDefinition, or change output.userDefinition' },
+      ]);
+    }
+    seen.set(key, i);
+  }
+  return { files, profilePath, userDefinitionPath, orgUserDefinitionPaths, warnings: [...new Set(warnings)] };
+}

@@ -1,0 +1,4 @@
+/** Rendering from templates: pure string -> string. */
+export { renderProfile, profileElements, OWNED_SINGLES, OWNED_LISTS } from './renderProfile';
+export { renderUserDefinition } from './renderUserDefinition';
+export { placeholderProblems, findPlaceholders, isKnownPlaceholder, substitute, PROFILE_PLACEHOLDERS, type PlaceholderValues } from './placeholders';

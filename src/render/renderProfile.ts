@@ -1,0 +1,88 @@
+import { InputError } from '../errors';
+import type { ProfileModel } from '../model/types';
+import { decodeXmlText, el, escapeXmlText, group, parseMetadataXml, renderMetadataXml, type XmlElement } from '../xml';
+import { placeholderProblems, substitute, type PlaceholderValues } from './placeholders';
+
+/**
+ * What the generator owns in the Profile. Singles (custom, description, userLicense) are always the generator's:
+ * a template value for them is replaced. Lists (objectPermissions, fieldPermissions, userPermissions) are merged by
+ * key: a generated entry replaces the template's entry for the same object/field/permission; template entries for
+ * other keys are kept. Everything else in the template flows through unchanged.
+ */
+export const OWNED_SINGLES: readonly string[] = ['custom', 'description', 'userLicense'];
+export const OWNED_LISTS: Readonly<Record<string, string>> = { objectPermissions: 'object', fieldPermissions: 'field', userPermissions: 'name' };
+
+const bool = (v: boolean): string => (v ? 'true' : 'false');
+
+/** The generator's elements for a profile model (the renderer puts them in WSDL order and sorts the lists). */
+export function profileElements(model: ProfileModel): XmlElement[] {
+  const out: XmlElement[] = [el('custom', 'true')];
+  if (model.description !== undefined) out.push(el('description', model.description));
+  for (const p of model.fieldPermissions) {
+    out.push(group('fieldPermissions', [el('editable', bool(p.editable)), el('field', p.field), el('readable', bool(p.readable))]));
+  }
+  for (const p of model.objectPermissions) {
+    const children = [
+      el('allowCreate', bool(p.allowCreate)),
+      el('allowDelete', bool(p.allowDelete)),
+      el('allowEdit', bool(p.allowEdit)),
+      el('allowRead', bool(p.allowRead)),
+      el('modifyAllRecords', bool(p.modifyAllRecords)),
+      el('object', p.object),
+    ];
+    if (p.viewAllFields !== undefined) children.push(el('viewAllFields', bool(p.viewAllFields)));
+    children.push(el('viewAllRecords', bool(p.viewAllRecords)));
+    out.push(group('objectPermissions', children));
+  }
+  out.push(el('userLicense', model.userLicense));
+  for (const p of model.userPermissions) out.push(group('userPermissions', [el('enabled', bool(p.enabled)), el('name', p.name)]));
+  return out;
+}
+
+function keyOf(entry: XmlElement, keyName: string): string | undefined {
+  const key = entry.children?.find((c) => c.name === keyName);
+  return key?.text === undefined ? undefined : decodeXmlText(key.text);
+}
+
+function substituteTree(element: XmlElement, values: PlaceholderValues): XmlElement {
+  const out: { -readonly [K in keyof XmlElement]: XmlElement[K] } = { ...element };
+  if (element.text !== undefined) out.text = substitute(element.text, values, escapeXmlText);
+  if (element.children) out.children = element.children.map((c) => substituteTree(c, values));
+  return out;
+}
+
+/** Renders the profile from its template: placeholders, then the generator's elements, then canonical bytes. */
+export function renderProfile(template: string, templateFile: string, model: ProfileModel, values: PlaceholderValues): { content: string; warnings: string[] } {
+  const problems = placeholderProblems(template, templateFile, values);
+  if (problems.length) throw new InputError('TemplateError', problems);
+  const doc = parseMetadataXml(template, templateFile);
+  if (doc.type !== 'Profile') {
+    throw new InputError('TemplateError', [
+      { file: templateFile, location: 'line 1', message: `the profile template's root element is <${doc.type}>, not <Profile>`, fix: 'start from the templates/profile.profile-meta.xml in the apionly repository' },
+    ]);
+  }
+  const generated = profileElements(model);
+  const generatedKeys = new Map<string, Set<string>>();
+  for (const g of generated) {
+    const keyName = OWNED_LISTS[g.name];
+    if (keyName === undefined) continue;
+    const set = generatedKeys.get(g.name) ?? new Set<string>();
+    set.add(keyOf(g, keyName) ?? '');
+    generatedKeys.set(g.name, set);
+  }
+  const warnings: string[] = [];
+  const kept: XmlElement[] = [];
+  for (const child of doc.children.map((c) => substituteTree(c, values))) {
+    if (OWNED_SINGLES.includes(child.name)) continue;
+    const keyName = OWNED_LISTS[child.name];
+    if (keyName !== undefined) {
+      const key = keyOf(child, keyName);
+      if (key !== undefined && generatedKeys.get(child.name)?.has(key)) {
+        warnings.push(`${templateFile}: the template's ${child.name} entry for ${key} is replaced by the generated one`);
+        continue;
+      }
+    }
+    kept.push(child);
+  }
+  return { content: renderMetadataXml({ ...doc, children: [...kept, ...generated] }), warnings };
+}
