@@ -86,7 +86,7 @@ export interface JsforceConnectionLike {
   request(info: { method: string; url: string; body?: string; headers?: Record<string, string> }): Promise<unknown>;
 }
 
-export function jsforceOrgClient(conn: JsforceConnectionLike, retry: RetryOptions = { attempts: 3, delayMs: 500 }): OrgClient {
+export function jsforceOrgClient(conn: JsforceConnectionLike, retry: RetryOptions = { attempts: 2, delayMs: 500 }): OrgClient {
   return {
     async query(soql) {
       return withRetry(async () => {

@@ -1,0 +1,200 @@
+/**
+ * `apionly deploy` end to end: the built bin spawned with a temporary HOME (test/helpers/bin.ts, childEnv.ts)
+ * against an emulated org running in this test process.
+ */
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureBuilt, runBin, type BinResult } from '../helpers/bin';
+import { withEmulatedOrg } from '../helpers/emulator';
+import type { RunningEmulatedOrg, StartEmulatedOrgOptions } from '../../src/emulator';
+import { configUsername, makeProject, usersNamed } from './deploy.helpers';
+
+jest.setTimeout(180_000);
+
+const SANDBOX = { deployTiming: { queuedPolls: 0, inProgressPolls: 1 }, orgs: [{ kind: 'sandbox' as const }] } satisfies StartEmulatedOrgOptions;
+const PRODUCTION = { deployTiming: { queuedPolls: 0, inProgressPolls: 1 }, orgs: [{ kind: 'production' as const }] } satisfies StartEmulatedOrgOptions;
+
+let project: string;
+let username: string;
+
+beforeAll(async () => {
+  ensureBuilt();
+  project = await makeProject();
+  username = configUsername(project);
+});
+
+function bin(emu: RunningEmulatedOrg | undefined, args: readonly string[], env: Record<string, string | undefined> = {}, cwd = project): Promise<BinResult> {
+  return runBin(['deploy', ...args], {
+    cwd,
+    env: { APIONLY_POLL_FREQUENCY_MS: '20', ...(emu ? { SF_ORG_INSTANCE_URL: emu.instanceUrl } : {}), ...env },
+    timeoutMs: 120_000,
+  });
+}
+
+function token(emu: RunningEmulatedOrg): string {
+  const t = emu.orgs[0]?.accessToken;
+  if (!t) throw new Error('no org');
+  return t;
+}
+
+function expectClean(emu: RunningEmulatedOrg | undefined, r: BinResult): void {
+  const all = `${r.stdout}\n${r.stderr}`;
+  for (const o of emu?.orgs ?? []) expect(all).not.toContain(o.accessToken);
+  expect(all).not.toMatch(/00D\w{12,15}![\w.]{4,}/);
+}
+
+function json(r: BinResult): { status: number; result: Record<string, any>; warnings: string[] } {
+  // --json: exactly one JSON object on stdout, nothing else.
+  return JSON.parse(r.stdout) as { status: number; result: Record<string, any>; warnings: string[] };
+}
+
+describe('apionly deploy (bin)', () => {
+  it('Given a sandbox, When deployed with --json and rerun in human form, Then JSON is the only stdout, and the rerun changes nothing', async () => {
+    await withEmulatedOrg(async (emu) => {
+      const first = await bin(emu, ['--target-org', token(emu), '--json']);
+      expect(first.code).toBe(0);
+      const out = json(first);
+      expect(out.status).toBe(0);
+      expect(out.result['outcome']).toBe('Succeeded');
+      expect(out.result['user']).toMatchObject({ action: 'create', status: 'done' });
+      expect(Array.isArray(out.warnings)).toBe(true);
+      expectClean(emu, first);
+
+      const again = await bin(emu, ['--target-org', token(emu)]);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toMatch(/^Org: .*sandbox/m);
+      expect(again.stdout).toMatch(/^Deploy: 0Af\w+ Succeeded, API 66\.0/m);
+      expect(again.stdout).toContain(`User ${username}`);
+      expect(again.stdout).toMatch(/no change/);
+      expect(again.stdout).toMatch(/PASS Profile is API only/);
+      expect(again.stdout).toContain('Deployed and verified.');
+      expectClean(emu, again);
+      expect(usersNamed(emu, username)).toHaveLength(1);
+    }, SANDBOX);
+  });
+
+  it('Given --dry-run, When run, Then it validates, prints the plan, and the org stays unchanged', async () => {
+    await withEmulatedOrg(async (emu) => {
+      const r = await bin(emu, ['--target-org', token(emu), '--dry-run']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Deploy \(checkOnly\)/);
+      expect(r.stdout).toMatch(/would be created/);
+      expect(usersNamed(emu, username)).toEqual([]);
+      expectClean(emu, r);
+    }, SANDBOX);
+  });
+
+  it('Given a production org and no terminal, When deployed without --yes, Then exit 2 with the fix; with --yes it deploys', async () => {
+    await withEmulatedOrg(async (emu) => {
+      const refused = await bin(emu, ['--target-org', token(emu)]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/production org/);
+      expect(refused.stderr).toMatch(/--yes/);
+      expect(refused.stdout).toBe('');
+      expectClean(emu, refused);
+      const ok = await bin(emu, ['--target-org', token(emu), '--yes']);
+      expect(ok.code).toBe(0);
+      expect(ok.stdout).toMatch(/PRODUCTION/);
+    }, PRODUCTION);
+  });
+
+  it('Given an alias saved as `sf org login access-token` does, When deployed by alias (and as the default target-org), Then the per-org username applies', async () => {
+    await withEmulatedOrg(async (emu) => {
+      const identity = emu.orgs[0];
+      if (!identity) throw new Error('no org');
+      const alias = 'e2e-sbx';
+      const perOrgUsername = `api.user.${process.pid}.sbx@e2e.example.com`;
+      const dir = await makeProject({ orgs: { [alias]: { user: { Username: perOrgUsername } } } });
+      const home = process.env['HOME'] as string; // this test file's temporary HOME (setupEnv)
+      process.env['SF_ORG_INSTANCE_URL'] = emu.instanceUrl;
+      const { AuthInfo, StateAggregator, Config } = require('@salesforce/core') as typeof import('@salesforce/core');
+      const auth = await AuthInfo.create({
+        username: identity.username,
+        accessTokenOptions: { accessToken: identity.accessToken, instanceUrl: emu.instanceUrl },
+      });
+      await auth.save();
+      const state = await StateAggregator.getInstance();
+      await state.aliases.setAndSave(alias, identity.username);
+      delete process.env['SF_ORG_INSTANCE_URL'];
+
+      const homeEnv = { HOME: home, USERPROFILE: home };
+      const byAlias = await runBin(['deploy', '--target-org', alias, '--json'], { cwd: dir, env: { ...homeEnv, APIONLY_POLL_FREQUENCY_MS: '20' } });
+      expect(byAlias.code).toBe(0);
+      const out = json(byAlias);
+      expect(out.result['orgKey']).toBe(alias);
+      expect(out.result['user']['username']).toBe(perOrgUsername);
+      expect(out.result['org']['target']).toBe(alias);
+      expect(usersNamed(emu, perOrgUsername)).toHaveLength(1);
+      expectClean(emu, byAlias);
+
+      // `sf config set target-org e2e-sbx --global`
+      const config = await Config.create({ isGlobal: true });
+      config.set('target-org', alias);
+      await config.write();
+      const byDefault = await runBin(['deploy', '--json'], { cwd: dir, env: { ...homeEnv, APIONLY_POLL_FREQUENCY_MS: '20' } });
+      expect(byDefault.code).toBe(0);
+      expect(json(byDefault).result['user']).toMatchObject({ username: perOrgUsername, action: 'none' });
+    }, SANDBOX);
+  });
+
+  it('Given no target org and no default, When deployed, Then exit 2 says how to authorise one', async () => {
+    const r = await bin(undefined, []);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('sf org login web --alias prod');
+  });
+
+  it('Given a stale generated profile, When deployed, Then exit 2 names the file and the fix, before any org call', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apionly-deploy-stale-'));
+    cpSync(project, dir, { recursive: true });
+    const profile = join(dir, 'force-app/main/default/profiles/API Only.profile-meta.xml');
+    writeFileSync(profile, readFileSync(profile, 'utf8').replace('<custom>true</custom>', '<custom>false</custom>'));
+    const r = await bin(undefined, ['--target-org', 'nowhere'], {}, dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('API Only.profile-meta.xml');
+    expect(r.stderr).toContain('npm run generate');
+  });
+
+  it('Given the user insert fails, When deployed with --json, Then exit 68 with the report, and a rerun completes', async () => {
+    await withEmulatedOrg(async (emu) => {
+      emu.faults.add({ kind: 'http-500', match: { route: 'sobject-create', sobject: 'User' } });
+      const first = await bin(emu, ['--target-org', token(emu), '--json']);
+      expect(first.code).toBe(68);
+      const out = json(first);
+      expect(out.status).toBe(68);
+      expect(out.result['outcome']).toBe('UserStepFailed');
+      expect(out.result['deploy']['status']).toBe('Succeeded');
+      expect(out.result['rerun']).toMatch(/npm run deploy -- --target-org/);
+      expectClean(emu, first);
+      const second = await bin(emu, ['--target-org', token(emu)]);
+      expect(second.code).toBe(0);
+      expect(usersNamed(emu, username)).toHaveLength(1);
+    }, SANDBOX);
+  });
+
+  it('Given a component failure, When deployed, Then exit 1 lists file, line, column and problem', async () => {
+    await withEmulatedOrg(async (emu) => {
+      emu.faults.add({ kind: 'component-failure', component: 'Profile:API Only', problem: 'Unknown user permission: ApiUserOnly' });
+      const r = await bin(emu, ['--target-org', token(emu)]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/FAILED force-app\/main\/default\/profiles\/API Only\.profile-meta\.xml(:\d+:\d+)?: .*Unknown user permission: ApiUserOnly/);
+      expect(usersNamed(emu, username)).toEqual([]);
+    }, SANDBOX);
+  });
+
+  it('Given a deploy stuck past --wait, When deployed, Then exit 1 with the deploy id and the command to follow it', async () => {
+    await withEmulatedOrg(async (emu) => {
+      emu.faults.add({ kind: 'deploy-stuck', polls: 100_000 });
+      const r = await bin(emu, ['--target-org', token(emu), '--wait', '0.02'], { APIONLY_POLL_FREQUENCY_MS: '100' });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/sf project deploy report --job-id 0Af\w+ --target-org/);
+      expectClean(emu, r);
+    }, SANDBOX);
+  });
+
+  it('Given bad flags, When run, Then exit 2', async () => {
+    const r = await bin(undefined, ['--target-org', 'x', '--reset-password', 'sometimes']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--reset-password must be one of never, new, always');
+  });
+});
