@@ -1,0 +1,119 @@
+import {
+  SalesforceError, type ColumnMetadata, type DeployOutcome, type DeployRequestOptions, type EmulatedOrg, type FileProperties,
+  type MetadataTypeDescription, type OrgIdentity, type OrgKind, type QueryResult, type RetrieveOutcome, type RetrieveTypeMembers, type SObjectRecord,
+} from './api';
+import { runDeploy } from './deploy';
+import { makeId, toId18 } from './ids';
+import { listMetadataOf, METADATA_TYPES, runRetrieve } from './retrieve';
+import { executeQuery, queryColumnsOf } from './soql/execute';
+import { createRecord, deleteRecord, describeGlobalOf, describeSObject, retrieveRecord, updateRecord, type DmlEnv } from './sobjects/dml';
+import type { OrgState } from './state';
+
+export const MAX_API_VERSION = '66.0';
+
+/** What an org needs from its world: the username namespace shared by every org. */
+export interface WorldHooks {
+  usernameTaken(username: string, exceptUserId?: string): boolean;
+  now(): string;
+}
+
+/** One emulated org over its serializable state. Every call is synchronous; a failing call changes nothing. */
+export class Org implements EmulatedOrg {
+  readonly maxApiVersion = MAX_API_VERSION;
+
+  constructor(private state: OrgState, private readonly hooks: WorldHooks) {}
+
+  get identity(): OrgIdentity {
+    return { ...this.state.identity };
+  }
+  get kind(): OrgKind {
+    return this.state.kind;
+  }
+
+  /** Turns an optional feature (Orders, Quotes, StreamingApi, Ideas, …) on or off, as a Setup change would. */
+  setFeature(feature: string, on: boolean): void {
+    this.state.features[feature] = on;
+  }
+  get features(): Readonly<Record<string, boolean>> {
+    return { ...this.state.features };
+  }
+  /** Reset-password events recorded so far (no password is ever produced). */
+  get passwordResets(): readonly { userId: string; at: string }[] {
+    return this.state.events.filter((e) => e.type === 'resetPassword').map((e) => ({ userId: e.userId, at: e.at }));
+  }
+
+  private nextId(state: OrgState, prefix: string): string {
+    state.seq += 1;
+    return makeId(prefix, state.podTag, state.seq);
+  }
+
+  /** Runs a mutation on a copy and keeps it only when it did not throw. */
+  private transact<T>(fn: (draft: OrgState, env: DmlEnv) => T): T {
+    const draft = structuredClone(this.state);
+    const env: DmlEnv = {
+      now: this.hooks.now(),
+      nextId: (prefix) => this.nextId(draft, prefix),
+      usernameTaken: (u, except) => this.hooks.usernameTaken(u, except) || draft.users.some((x) => x.id !== except && String(x.fields['Username']).toLowerCase() === u.toLowerCase()),
+    };
+    const result = fn(draft, env);
+    this.state = draft;
+    return result;
+  }
+
+  query(soql: string): QueryResult {
+    return executeQuery(this.state, soql, MAX_API_VERSION);
+  }
+  queryColumns(soql: string): readonly ColumnMetadata[] {
+    return queryColumnsOf(this.state, soql);
+  }
+  describe(sobjectType: string): Record<string, unknown> {
+    return describeSObject(this.state, sobjectType, MAX_API_VERSION);
+  }
+  describeGlobal(): Record<string, unknown> {
+    return describeGlobalOf(this.state, MAX_API_VERSION);
+  }
+  create(sobjectType: string, fields: Readonly<Record<string, unknown>>): string {
+    return this.transact((draft, env) => createRecord(draft, env, sobjectType, fields));
+  }
+  update(sobjectType: string, id: string, fields: Readonly<Record<string, unknown>>): void {
+    this.transact((draft, env) => updateRecord(draft, env, sobjectType, id, fields));
+  }
+  retrieve(sobjectType: string, id: string, fields?: readonly string[]): SObjectRecord;
+  retrieve(types: readonly RetrieveTypeMembers[], apiVersion: string): RetrieveOutcome;
+  retrieve(a: string | readonly RetrieveTypeMembers[], b: string, c?: readonly string[]): SObjectRecord | RetrieveOutcome {
+    if (typeof a === 'string') return retrieveRecord(this.state, a, b, c, MAX_API_VERSION);
+    return runRetrieve(this.state, a, b);
+  }
+  delete(sobjectType: string, id: string): void {
+    this.transact((draft) => deleteRecord(draft, sobjectType, id));
+  }
+  resetPassword(userId: string): void {
+    const id = toId18(userId);
+    const user = id ? this.state.users.find((u) => u.id === id) : undefined;
+    if (!user) throw new SalesforceError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', 400);
+    if (user.fields['IsActive'] !== true) throw new SalesforceError('INACTIVE_OWNER_OR_USER', 'operation performed with inactive user', 400);
+    this.transact((draft) => {
+      draft.events.push({ type: 'resetPassword', userId: user.id, at: this.hooks.now() });
+    });
+  }
+
+  deploy(files: ReadonlyMap<string, Buffer>, options: DeployRequestOptions): DeployOutcome {
+    const { outcome, next } = runDeploy(this.state, files, options, { now: this.hooks.now(), nextId: (s, prefix) => this.nextId(s, prefix) });
+    if (next) this.state = next;
+    return outcome;
+  }
+  listMetadata(type: string): readonly FileProperties[] {
+    return listMetadataOf(this.state, type);
+  }
+  describeMetadata(): readonly MetadataTypeDescription[] {
+    return METADATA_TYPES;
+  }
+
+  /** Internal: the state for toJSON and world-wide username checks. */
+  get stateForWorld(): OrgState {
+    return this.state;
+  }
+  toJSON(): unknown {
+    return structuredClone(this.state);
+  }
+}

@@ -1,0 +1,142 @@
+import type { ExtraElements, OrgState, XmlValue } from '../state';
+import { findObject } from '../orgCatalog';
+import { asList, childText, locate } from '../xml/parseMetadataXml';
+import type { Problem } from './types';
+
+/**
+ * Profile / PermissionSet elements the emulator stores without modelling their meaning. `key` is the child that
+ * identifies an entry (redeploys overlay entries by key; facts a.4 lists the sort keys); `ref` names the
+ * referenced component type, checked as a real org does ("In field: <child> - no <Type> named <x> found").
+ */
+export interface ExtraSpec {
+  readonly key?: readonly string[];
+  readonly single?: boolean;
+  readonly ref?: { readonly child: string; readonly type: string };
+  /** Keep the file's order (loginIpRanges are in address order, not text order: facts a.4). */
+  readonly keepOrder?: boolean;
+}
+
+export const PROFILE_EXTRAS: Readonly<Record<string, ExtraSpec>> = {
+  agentAccesses: { key: ['agentName'], ref: { child: 'agentName', type: 'Bot' } },
+  applicationVisibilities: { key: ['application'], ref: { child: 'application', type: 'CustomApplication' } },
+  categoryGroupVisibilities: { key: ['dataCategoryGroup'], ref: { child: 'dataCategoryGroup', type: 'DataCategoryGroup' } },
+  classAccesses: { key: ['apexClass'], ref: { child: 'apexClass', type: 'ApexClass' } },
+  customMetadataTypeAccesses: { key: ['name'], ref: { child: 'name', type: 'CustomObject' } },
+  customPermissions: { key: ['name'], ref: { child: 'name', type: 'CustomPermission' } },
+  customSettingAccesses: { key: ['name'], ref: { child: 'name', type: 'CustomObject' } },
+  externalDataSourceAccesses: { key: ['externalDataSource'], ref: { child: 'externalDataSource', type: 'ExternalDataSource' } },
+  flowAccesses: { key: ['flow'], ref: { child: 'flow', type: 'Flow' } },
+  genComputingSummaryDefAccesses: { keepOrder: true },
+  layoutAssignments: { key: ['layout', 'recordType'] },
+  loginFlows: { keepOrder: true, ref: { child: 'flow', type: 'Flow' } },
+  loginHours: { single: true },
+  loginIpRanges: { keepOrder: true },
+  pageAccesses: { key: ['apexPage'], ref: { child: 'apexPage', type: 'ApexPage' } },
+  profileActionOverrides: { keepOrder: true },
+  recordTypeVisibilities: { key: ['recordType'], ref: { child: 'recordType', type: 'RecordType' } },
+  servicePresenceStatusAccesses: { keepOrder: true },
+  tabVisibilities: { key: ['tab'] },
+};
+
+export const PERMISSION_SET_EXTRAS: Readonly<Record<string, ExtraSpec>> = {
+  agentAccesses: PROFILE_EXTRAS['agentAccesses'] as ExtraSpec,
+  applicationVisibilities: PROFILE_EXTRAS['applicationVisibilities'] as ExtraSpec,
+  classAccesses: PROFILE_EXTRAS['classAccesses'] as ExtraSpec,
+  customMetadataTypeAccesses: PROFILE_EXTRAS['customMetadataTypeAccesses'] as ExtraSpec,
+  customPermissions: PROFILE_EXTRAS['customPermissions'] as ExtraSpec,
+  customSettingAccesses: PROFILE_EXTRAS['customSettingAccesses'] as ExtraSpec,
+  dataspaceScopes: { keepOrder: true },
+  emailRoutingAddressAccesses: { keepOrder: true },
+  externalCredentialPrincipalAccesses: { keepOrder: true },
+  externalDataSourceAccesses: PROFILE_EXTRAS['externalDataSourceAccesses'] as ExtraSpec,
+  flowAccesses: PROFILE_EXTRAS['flowAccesses'] as ExtraSpec,
+  genComputingSummaryDefAccesses: { keepOrder: true },
+  pageAccesses: PROFILE_EXTRAS['pageAccesses'] as ExtraSpec,
+  recordTypeVisibilities: PROFILE_EXTRAS['recordTypeVisibilities'] as ExtraSpec,
+  servicePresenceStatusAccesses: { keepOrder: true },
+  tabSettings: { key: ['tab'] },
+};
+
+/** Standard tabs and apps every org has (tab names `standard-<X>`, apps `standard__<X>`). */
+function referenceExists(state: OrgState, element: string, value: string): boolean {
+  if (element === 'applicationVisibilities') return value.startsWith('standard__');
+  return false;
+}
+
+function entryKey(spec: ExtraSpec, entry: XmlValue): string {
+  return (spec.key ?? []).map((k) => childText(entry, k) ?? '').join('\u0000');
+}
+
+/** Checks references and returns the file's extras, one list per element. */
+export function readExtras(root: Readonly<Record<string, unknown>>, text: string, specs: Readonly<Record<string, ExtraSpec>>, state: OrgState, problems: Problem[]): ExtraElements {
+  const out: ExtraElements = {};
+  for (const [element, spec] of Object.entries(specs)) {
+    const entries = asList(root[element] as XmlValue | XmlValue[] | undefined);
+    if (entries.length === 0) continue;
+    const kept: XmlValue[] = [];
+    for (const entry of entries) {
+      if (spec.ref) {
+        const v = childText(entry, spec.ref.child) ?? '';
+        if (!referenceExists(state, element, v)) {
+          problems.push({ problem: `In field: ${spec.ref.child} - no ${spec.ref.type} named ${v} found`, ...(locate(text, element, spec.ref.child, v) ?? {}) });
+          continue;
+        }
+      }
+      if (element === 'layoutAssignments') {
+        const layout = childText(entry, 'layout') ?? '';
+        const recordType = childText(entry, 'recordType');
+        const dash = layout.indexOf('-');
+        const object = dash > 0 ? layout.slice(0, dash) : '';
+        // Every object has its default layout "<Object>-<Label> Layout"; the emulator knows no others.
+        const info = findObject(state, object);
+        const label = info?.standard?.label ?? (info?.customState ? String((info.customState.xml['label'] as string | undefined) ?? object) : object);
+        if (!info || layout !== `${object}-${label} Layout`) {
+          problems.push({ problem: `In field: layout - no Layout named ${layout} found`, ...(locate(text, element, 'layout', layout) ?? {}) });
+          continue;
+        }
+        if (recordType !== undefined) {
+          problems.push({ problem: `In field: recordType - no RecordType named ${recordType} found`, ...(locate(text, element, 'recordType', recordType) ?? {}) });
+          continue;
+        }
+      }
+      if (element === 'tabVisibilities' || element === 'tabSettings') {
+        const tab = childText(entry, 'tab') ?? '';
+        if (!tab.startsWith('standard-')) {
+          problems.push({ problem: `In field: tab - no CustomTab named ${tab} found`, ...(locate(text, element, 'tab', tab) ?? {}) });
+          continue;
+        }
+      }
+      kept.push(entry === '' ? {} : entry);
+    }
+    out[element] = spec.single ? kept.slice(-1) : kept;
+  }
+  return out;
+}
+
+/** Overlay: entries with the same key replace the old ones; lists without a key and single elements are replaced. */
+export function overlayExtras(base: ExtraElements, patch: ExtraElements, specs: Readonly<Record<string, ExtraSpec>>): ExtraElements {
+  const out: ExtraElements = { ...base };
+  for (const [element, entries] of Object.entries(patch)) {
+    const spec = specs[element] ?? {};
+    if (!spec.key) {
+      out[element] = [...entries];
+      continue;
+    }
+    const merged = new Map<string, XmlValue>();
+    for (const e of base[element] ?? []) merged.set(entryKey(spec, e), e);
+    for (const e of entries) merged.set(entryKey(spec, e), e);
+    out[element] = [...merged.values()];
+  }
+  return out;
+}
+
+/** Entries sorted by key in byte order (facts a.4) unless the element keeps its order. */
+export function sortedExtra(element: string, entries: readonly XmlValue[], specs: Readonly<Record<string, ExtraSpec>>): XmlValue[] {
+  const spec = specs[element] ?? {};
+  if (!spec.key) return [...entries];
+  return [...entries].sort((a, b) => {
+    const ka = entryKey(spec, a);
+    const kb = entryKey(spec, b);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+}

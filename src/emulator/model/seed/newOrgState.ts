@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import type { OrgOptions } from '../api';
+import { KEY_PREFIX, makeId } from '../ids';
+import type { OrgState, ProfileState } from '../state';
+import { DEFAULT_FEATURES, STANDARD_OBJECTS } from './objects';
+import { FULL, STANDARD_PROFILES } from './profiles';
+import { USER_PERMISSION_NAMES } from './userPermissions';
+
+export const DEFAULT_SEATS: Readonly<Record<string, number>> = { Salesforce: 10, 'Salesforce Integration': 5 };
+
+/** Builds a freshly seeded org. `podTag` keeps ids distinct between orgs of one world. */
+export function newOrgState(options: OrgOptions, podTag: string, now: string): OrgState {
+  let seq = 0;
+  const id = (prefix: string): string => makeId(prefix, podTag, ++seq);
+  const orgId = options.orgId ?? makeId(KEY_PREFIX.Organization, podTag, 1);
+  const userId = id(KEY_PREFIX.User);
+  const accessToken = options.accessToken ?? `${orgId.slice(0, 15)}!AQ${randomBytes(24).toString('hex')}`;
+  const username = options.adminUsername ?? `admin@${orgId.slice(0, 15).toLowerCase()}.example.com`;
+  const audit = { createdDate: now, lastModifiedDate: now, createdById: userId, lastModifiedById: userId };
+  const seats = { ...DEFAULT_SEATS, ...(options.seats ?? {}) };
+  const licenses = [
+    { id: id(KEY_PREFIX.UserLicense), name: 'Salesforce', masterLabel: 'Salesforce', licenseDefinitionKey: 'SFDC', totalLicenses: seats['Salesforce'] ?? 0 },
+    {
+      id: id(KEY_PREFIX.UserLicense), name: 'Salesforce Integration', masterLabel: 'Salesforce Integration',
+      licenseDefinitionKey: 'SFDC_INTEGRATION', totalLicenses: seats['Salesforce Integration'] ?? 0,
+    },
+  ];
+  for (const [name, total] of Object.entries(seats)) {
+    if (!licenses.some((l) => l.name === name)) {
+      licenses.push({ id: id(KEY_PREFIX.UserLicense), name, masterLabel: name, licenseDefinitionKey: name.toUpperCase().replace(/\W+/g, '_'), totalLicenses: total });
+    }
+  }
+  const features = { ...DEFAULT_FEATURES };
+  const profiles: ProfileState[] = STANDARD_PROFILES.map((p) => {
+    const userPermissions: Record<string, boolean> = {};
+    for (const n of p.permissions) if (USER_PERMISSION_NAMES.includes(n)) userPermissions[n] = true;
+    const objectPermissions: ProfileState['objectPermissions'] = {};
+    if (p.objects === 'all') {
+      for (const o of STANDARD_OBJECTS) if (!o.feature || features[o.feature]) objectPermissions[o.name] = { ...FULL };
+    } else {
+      for (const [o, f] of Object.entries(p.objects)) objectPermissions[o] = { ...f };
+    }
+    return {
+      id: id(KEY_PREFIX.Profile), fullName: p.fullName, name: p.name, custom: false, description: p.description, userLicense: p.license,
+      userPermissions, objectPermissions, fieldPermissions: {}, extras: {}, ...audit,
+    };
+  });
+  const adminProfile = profiles[0] as ProfileState;
+  return {
+    identity: { orgId, accessToken, username, userId },
+    kind: options.kind ?? 'production',
+    edition: options.edition ?? 'Enterprise Edition',
+    name: options.name ?? (options.kind === 'sandbox' ? 'Emulated Sandbox' : 'Emulated Org'),
+    instanceName: `EMU${podTag.toUpperCase()}`,
+    podTag,
+    features,
+    seq,
+    licenses,
+    permissionSetLicenses: [
+      { id: id(KEY_PREFIX.PermissionSetLicense), developerName: 'SalesforceAPIIntegrationPsl', masterLabel: 'Salesforce API Integration', totalLicenses: seats['Salesforce Integration'] ?? 0, allowedUserLicenses: ['Salesforce Integration'] },
+    ],
+    profiles,
+    permissionSets: [
+      {
+        id: id(KEY_PREFIX.PermissionSet), name: 'Integration_Object_Access', label: 'Integration Object Access',
+        description: 'Seeded: object access for Salesforce Integration users (needs the Salesforce API Integration PSL)',
+        license: 'SalesforceAPIIntegrationPsl', hasActivationRequired: false, userPermissions: {},
+        objectPermissions: { Account: { allowCreate: false, allowDelete: false, allowEdit: false, allowRead: true, modifyAllRecords: false, viewAllRecords: false, viewAllFields: false } },
+        fieldPermissions: {}, extras: {}, ...audit,
+      },
+      {
+        id: id(KEY_PREFIX.PermissionSet), name: 'Sales_Reports', label: 'Sales Reports', description: 'Seeded: report access for Salesforce users',
+        license: 'Salesforce', hasActivationRequired: false, userPermissions: { RunReports: true, ExportReport: true },
+        objectPermissions: {}, fieldPermissions: {}, extras: {}, ...audit,
+      },
+    ],
+    customObjects: [],
+    users: [
+      {
+        id: userId,
+        fields: {
+          Username: username, FirstName: 'Emulated', LastName: 'Admin', Email: username, Alias: 'eadmin', CommunityNickname: 'eadmin',
+          TimeZoneSidKey: 'America/Los_Angeles', LocaleSidKey: 'en_US', EmailEncodingKey: 'UTF-8', LanguageLocaleKey: 'en_US',
+          ProfileId: adminProfile.id, IsActive: true, UserType: 'Standard', CreatedDate: now, LastModifiedDate: now,
+          CreatedById: userId, LastModifiedById: userId,
+        },
+      },
+    ],
+    permissionSetAssignments: [],
+    permissionSetLicenseAssigns: [],
+    events: [],
+  };
+}
