@@ -8,6 +8,9 @@ import { writeFileAtomic } from './writeFileAtomic';
 export { collectFiles, expectedTypeOf, FORMATTABLE_SUFFIXES } from './collectFiles';
 export { writeFileAtomic } from './writeFileAtomic';
 
+/** Strict decoder: a file that is not valid UTF-8 is refused rather than silently damaged. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 export interface FormatOptions {
   /** Files or directories, relative to `cwd`. Empty: the sfdx-project.json package directories (or `force-app`). */
   readonly paths: readonly string[];
@@ -47,9 +50,15 @@ export async function formatFiles(options: FormatOptions): Promise<FormatResult>
     const display = displayPath(file, options.cwd);
     let before: string;
     try {
-      before = await fs.readFile(file, 'utf8');
+      before = UTF8.decode(await fs.readFile(file));
     } catch (err) {
-      problems.push({ file: display, location: '', message: `cannot be read: ${(err as Error).message}` });
+      const notUtf8 = (err as { code?: unknown }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA';
+      problems.push({
+        file: display,
+        location: '',
+        message: notUtf8 ? 'is not UTF-8 text' : `cannot be read: ${(err as Error).message}`,
+        ...(notUtf8 ? { fix: 'Metadata files are UTF-8: convert the file (e.g. `iconv -f latin1 -t utf-8`).' } : {}),
+      });
       codes.add('UnreadableFile');
       continue;
     }

@@ -113,6 +113,14 @@ describe('formatFiles', () => {
     expect(err.message).toMatch(message);
   });
 
+  it('given a file that is not UTF-8 then refuses it and writes nothing', async () => {
+    const dir = project({ 'p/A.profile-meta.xml': MESSY });
+    writeFileSync(join(dir, 'p/L.profile-meta.xml'), Buffer.from('<Profile><description>caf\xe9</description></Profile>', 'latin1'));
+    const err = await inputError(formatFiles({ paths: ['p'], cwd: dir, check: false }));
+    expect(err.problems).toEqual([expect.objectContaining({ file: 'p/L.profile-meta.xml', message: 'is not UTF-8 text' })]);
+    expect(read(dir, 'p/A.profile-meta.xml')).toBe(MESSY);
+  });
+
   it('given a bad sfdx-project.json then says so', async () => {
     const dir = project({ 'sfdx-project.json': '{ nope', 'force-app/A.profile': CANONICAL });
     const err = await inputError(formatFiles({ paths: [], cwd: dir, check: false }));
