@@ -141,3 +141,32 @@ describe('renderMetadataXml', () => {
     expect(renderMetadataXml(parseMetadataXml(once, 'x.profile-meta.xml'))).toBe(once);
   });
 });
+
+describe('renderMetadataXml on generated documents', () => {
+  // Small deterministic generator (no timing, no randomness between runs).
+  function rng(seed: number): () => number {
+    let s = seed;
+    return () => {
+      s = (s * 1103515245 + 12345) % 2147483648;
+      return s / 2147483648;
+    };
+  }
+  const NAMES = ['userPermissions', 'objectPermissions', 'fieldPermissions', 'layoutAssignments', 'loginIpRanges', 'custom', 'description', 'zNew', 'aNew', 'tabVisibilities'];
+  const KEYS = ['Account', 'account', 'Account_X', 'AccountX', 'Zeta', '_under', 'Ünï', 'R&D', 'a"b', "o'k", '😀'];
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('given generated document #%d then rendering is idempotent and keeps every element', (seed) => {
+    const r = rng(seed);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+    const children = Array.from({ length: 40 }, () => {
+      const name = pick(NAMES);
+      if (name === 'custom' || name === 'description' || name === 'aNew') return el(name, pick(KEYS));
+      return group(name, [el('name', pick(KEYS)), el('object', pick(KEYS)), el('field', pick(KEYS)), el('layout', pick(KEYS)), el('tab', pick(KEYS)), el('enabled', 'true')].filter(() => r() > 0.3));
+    });
+    const once = renderMetadataXml(profile(...children));
+    const reparsed = parseMetadataXml(once, 'gen.profile-meta.xml');
+    expect(renderMetadataXml(reparsed)).toBe(once);
+    expect(reparsed.children).toHaveLength(children.length);
+    const count = (xml: string) => (xml.match(/<(\w+)[/>]/g) ?? []).sort();
+    expect(count(once)).toEqual(count(renderMetadataXml(profile(...[...children].reverse()))));
+  });
+});
