@@ -4,6 +4,7 @@
  */
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createWorld as defaultCreateWorld } from '../model';
 import type { CreateWorld, EmulatedWorld, OrgIdentity, OrgOptions } from '../model/api';
 import { handleAdmin } from './admin';
 import { CallDescriptor, FaultController, FaultRegistry, FaultSpec, FaultSpecError, parseFaultList } from './faults';
@@ -61,10 +62,6 @@ export class EmulatorStartError extends Error {
 
 export const FAULTS_ENV = 'APIONLY_EMULATOR_FAULTS';
 
-function defaultCreateWorld(): CreateWorld {
-  // Required lazily so the server module loads without the model (and tests can inject a world).
-  return (require('../model') as { createWorld: CreateWorld }).createWorld;
-}
 
 export async function startEmulatedOrg(options: StartEmulatedOrgOptions = {}): Promise<RunningEmulatedOrg> {
   const log = options.log ?? (() => undefined);
@@ -168,7 +165,7 @@ export async function startEmulatedOrg(options: StartEmulatedOrgOptions = {}): P
 }
 
 function loadWorld(options: StartEmulatedOrgOptions, log: (line: string) => void): EmulatedWorld {
-  const createWorld = options.createWorld ?? defaultCreateWorld();
+  const createWorld = options.createWorld ?? defaultCreateWorld;
   const state = options.statePath ? readState(options.statePath) : undefined;
   if (state !== undefined) {
     try {

@@ -1,0 +1,136 @@
+/**
+ * The whole emulated org (server + the real model) through the real clients: SDR deploy/poll/retrieve over
+ * SOAP and REST, then jsforce reads and writes what a deploy tool does next (Profile Id, User insert).
+ */
+import { Duration } from '@salesforce/kit';
+import { ComponentSet, RequestStatus } from '@salesforce/source-deploy-retrieve';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { connectionFor, useEmulatedOrg } from '../../helpers/emulator';
+import { makeProject } from './project';
+
+const FAST = { frequency: Duration.milliseconds(20), timeout: Duration.seconds(30) };
+const NS = 'http://soap.sforce.com/2006/04/metadata';
+
+const perm = (name: string, enabled = true): string => `    <userPermissions>\n        <enabled>${enabled}</enabled>\n        <name>${name}</name>\n    </userPermissions>\n`;
+const fullAccess = (object: string): string =>
+  '    <objectPermissions>\n        <allowCreate>true</allowCreate>\n        <allowDelete>true</allowDelete>\n        <allowEdit>true</allowEdit>\n' +
+  `        <allowRead>true</allowRead>\n        <modifyAllRecords>true</modifyAllRecords>\n        <object>${object}</object>\n` +
+  '        <viewAllFields>false</viewAllFields>\n        <viewAllRecords>true</viewAllRecords>\n    </objectPermissions>\n';
+const profile = (body: string): string => `<?xml version="1.0" encoding="UTF-8"?>\n<Profile xmlns="${NS}">\n${body}</Profile>\n`;
+
+export const API_ONLY = profile(
+  '    <custom>true</custom>\n    <description>Integration user, API access only</description>\n' +
+    fullAccess('Account') +
+    '    <userLicense>Salesforce</userLicense>\n' +
+    perm('ApiEnabled') +
+    perm('ApiUserOnly'),
+);
+
+async function deployProfiles(conn: Awaited<ReturnType<typeof connectionFor>>, profiles: Record<string, string>, apiOptions: Record<string, unknown> = {}) {
+  const project = makeProject(profiles);
+  const cs = ComponentSet.fromSource(join(project.root, 'force-app'));
+  cs.sourceApiVersion = '66.0';
+  const deploy = await cs.deploy({ usernameOrConnection: conn, apiOptions });
+  const updates: string[] = [];
+  deploy.onUpdate((r) => updates.push(String(r.status)));
+  const result = await deploy.pollStatus(FAST);
+  return { result, updates, project };
+}
+
+describe('SDR + jsforce against the emulated org (real model)', () => {
+  const emu = useEmulatedOrg();
+
+  it('Given the API Only profile, When deployed over SOAP, Then it succeeds and a User can be created with it', async () => {
+    const conn = await connectionFor(emu.get());
+    const { result, updates } = await deployProfiles(conn, { 'API Only': API_ONLY });
+    expect(updates).toEqual([RequestStatus.Pending, RequestStatus.InProgress]);
+    expect(result.response.status).toBe(RequestStatus.Succeeded);
+    expect(result.getFileResponses()).toEqual([expect.objectContaining({ fullName: 'API Only', type: 'Profile', state: 'Created' })]);
+
+    const prof = await conn.singleRecordQuery<{ Id: string }>("SELECT Id FROM Profile WHERE Name = 'API Only'");
+    expect(prof.Id).toMatch(/^00e\w{15}$/);
+    const created = (await conn.sobject('User').create({
+      Username: `api.only.${Date.now()}@example.com.emu`,
+      LastName: 'Integration',
+      Email: 'api.only@example.com',
+      Alias: 'apionly',
+      TimeZoneSidKey: 'America/Los_Angeles',
+      LocaleSidKey: 'en_US',
+      EmailEncodingKey: 'UTF-8',
+      LanguageLocaleKey: 'en_US',
+      ProfileId: prof.Id,
+    })) as { id: string; success: boolean };
+    expect(created.success).toBe(true);
+    const users = await conn.query<{ Id: string; Profile: { Name: string } }>(`SELECT Id, Profile.Name FROM User WHERE Id = '${created.id}'`);
+    expect(users.records[0]?.Profile.Name).toBe('API Only');
+  });
+
+  it('Given an unknown user permission, When deployed, Then the deploy fails on the profile and nothing changes', async () => {
+    const conn = await connectionFor(emu.get());
+    const bad = profile('    <custom>true</custom>\n    <userLicense>Salesforce</userLicense>\n' + perm('NoSuchPermission'));
+    const { result } = await deployProfiles(conn, { 'Bad Perm': bad });
+    expect(result.response.status).toBe(RequestStatus.Failed);
+    expect(result.getFileResponses()).toEqual([
+      expect.objectContaining({ fullName: 'Bad Perm', type: 'Profile', state: 'Failed', problemType: 'Error', error: expect.stringContaining('Unknown user permission: NoSuchPermission') }),
+    ]);
+    const q = await conn.query("SELECT Id FROM Profile WHERE Name = 'Bad Perm'");
+    expect(q.totalSize).toBe(0);
+  });
+
+  it('Given checkOnly, When deployed, Then it validates and creates nothing', async () => {
+    const conn = await connectionFor(emu.get());
+    const { result } = await deployProfiles(conn, { 'Check Only': API_ONLY }, { checkOnly: true });
+    expect(result.response.status).toBe(RequestStatus.Succeeded);
+    expect(result.response.checkOnly).toBe(true);
+    expect((await conn.query("SELECT Id FROM Profile WHERE Name = 'Check Only'")).totalSize).toBe(0);
+  });
+
+  it('Given testLevel NoTestRun, When deployed to production, Then the whole deploy is refused', async () => {
+    const conn = await connectionFor(emu.get());
+    const { result } = await deployProfiles(conn, { 'No Tests': API_ONLY }, { testLevel: 'NoTestRun' });
+    expect(result.response.status).toBe(RequestStatus.Failed);
+    expect(result.response.errorStatusCode).toBe('INVALID_OPERATION');
+    expect(result.response.errorMessage).toContain('NoTestRun');
+  });
+
+  it('Given the REST variant, When deployed, Then deployRequest succeeds with progress', async () => {
+    const conn = await connectionFor(emu.get());
+    const { result, updates } = await deployProfiles(conn, { 'API Only REST': API_ONLY }, { rest: true });
+    expect(updates).toEqual([RequestStatus.Pending, RequestStatus.InProgress]);
+    expect(result.response.status).toBe(RequestStatus.Succeeded);
+    expect((await conn.query("SELECT Id FROM Profile WHERE Name = 'API Only REST'")).totalSize).toBe(1);
+  });
+
+  it('Given a deployed profile, When retrieved with Account, Then SDR writes the canonical profile with Account permissions', async () => {
+    const conn = await connectionFor(emu.get());
+    await deployProfiles(conn, { 'API Only': API_ONLY });
+    const project = makeProject({});
+    const cs = new ComponentSet([
+      { fullName: 'API Only', type: 'Profile' },
+      { fullName: 'Account', type: 'CustomObject' },
+    ]);
+    cs.sourceApiVersion = '66.0';
+    const retrieve = await cs.retrieve({ usernameOrConnection: conn, output: join(project.root, 'force-app'), merge: true });
+    const result = await retrieve.pollStatus(FAST);
+    expect(result.response.status).toBe(RequestStatus.Succeeded);
+    const files = result.getFileResponses();
+    expect(files).toEqual(expect.arrayContaining([expect.objectContaining({ fullName: 'API Only', type: 'Profile', state: 'Created' })]));
+    const text = readFileSync(join(project.root, 'force-app', 'main', 'default', 'profiles', 'API Only.profile-meta.xml'), 'utf8');
+    expect(text.startsWith(`<?xml version="1.0" encoding="UTF-8"?>\n<Profile xmlns="${NS}">\n`)).toBe(true);
+    expect(text.endsWith('</Profile>\n')).toBe(true);
+    expect(text).toContain(fullAccess('Account'));
+    expect(text).toContain(perm('ApiUserOnly'));
+    expect(text).not.toContain('<enabled>false</enabled>'); // only enabled user permissions come back
+  });
+
+  it('Given a retrieve of a missing component, When polled, Then it succeeds with a warning message for it', async () => {
+    const conn = await connectionFor(emu.get());
+    const cs = new ComponentSet([{ fullName: 'Nope', type: 'Profile' }]);
+    cs.sourceApiVersion = '66.0';
+    const project = makeProject({});
+    const result = await (await cs.retrieve({ usernameOrConnection: conn, output: join(project.root, 'force-app'), merge: true })).pollStatus(FAST);
+    expect(result.response.status).toBe(RequestStatus.Succeeded);
+    expect(result.getFileResponses()).toEqual([expect.objectContaining({ fullName: 'Nope', type: 'Profile', state: 'Failed' })]);
+  });
+});
