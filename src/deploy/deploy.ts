@@ -25,6 +25,7 @@ import type {
   DeployOptions,
   DeployOutcomeKind,
   DeployReport,
+  DeployTimings,
   MetadataDeployReport,
   OrgFacts,
   UserReport,
@@ -81,12 +82,16 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
     const text = scrubText(w, secrets);
     if (!warnings.includes(text)) warnings.push(text);
   });
+  const timings: DeployTimings = {};
+  const since = (start: number): number => Math.round(performance.now() - start);
   try {
     // 2. The org.
+    const connectStart = performance.now();
     d.progress.step(`Connecting to ${secrets.length ? 'the org of the access token given' : (options.targetOrg ?? 'the default target org')}…`);
     const session = await d.connect(options.targetOrg);
     secrets.push(...session.secrets);
     const facts = await readOrgFacts(session, secrets);
+    timings.connect = since(connectStart);
     d.progress.step(describeOrg(facts));
     const orgKey = chooseOrgKey(options, project.orgKeys, session);
     let spec: UserSpec;
@@ -116,6 +121,8 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
     // 3. The metadata.
     const rest = /^true$/i.test(d.env['SF_ORG_METADATA_REST_DEPLOY'] ?? '');
     d.progress.step(`${dryRun ? 'Validating (checkOnly)' : 'Deploying'} ${project.metadataPaths.map((p) => relative(project.projectDir, p)).join(', ')} at API ${project.sourceApiVersion}${rest ? ' (REST)' : ''}…`);
+    const packageStart = performance.now();
+    let waitStart: number | undefined;
     const result = await session.metadata.deploy({
       fsPaths: project.metadataPaths,
       apiVersion: project.sourceApiVersion,
@@ -123,12 +130,19 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
       rest,
       waitMinutes,
       ...(pollFrequencyMs === undefined ? {} : { pollFrequencyMs }),
-      onStarted: (id) => d.progress.deployStarted(id, project.metadataPaths.length),
+      onStarted: (id) => {
+        timings.package = since(packageStart);
+        waitStart = performance.now();
+        d.progress.deployStarted(id, project.metadataPaths.length);
+      },
       onUpdate: (u) => d.progress.deployUpdate(u),
     });
+    if (waitStart === undefined) timings.package = since(packageStart);
+    else timings.deployWait = since(waitStart);
     d.progress.deployDone(result.status);
     const deployReport = toDeployReport(result, dryRun, project.sourceApiVersion, session.displayName, project.projectDir);
-    const base = { dryRun, org: facts, ...(orgKey ? { orgKey } : {}), deploy: deployReport };
+    // `timings` is filled in as the later phases run; finish() copies it into the report.
+    const base = { dryRun, org: facts, ...(orgKey ? { orgKey } : {}), deploy: deployReport, timings };
 
     if (result.status !== 'Succeeded') {
       const outcome: DeployOutcomeKind = result.status === 'TimedOut' ? 'DeployTimedOut' : 'DeployFailed';
@@ -138,6 +152,7 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
 
     // 4. The user.
     d.progress.step(`${dryRun ? 'Planning' : 'Checking'} user ${String(spec.fields['Username'])}…`);
+    const userStart = performance.now();
     const userStep = await runUserStep(session.client, spec, {
       dryRun,
       resetPassword: options.resetPassword ?? 'never',
@@ -146,6 +161,7 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
       secrets,
       log: (line) => d.progress.step(line),
     });
+    timings.user = since(userStart);
     warnings.push(...userStep.warnings);
     const user: UserReport = userStep.report;
     if (dryRun) {
@@ -155,6 +171,7 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
 
     // 5. Proof.
     d.progress.step('Verifying by reading back…');
+    const verifyStart = performance.now();
     const checks: CheckResult[] = await verify({
       client: session.client,
       metadata: session.metadata,
@@ -165,6 +182,7 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
       checkUser: user.status === 'done',
       ...(pollFrequencyMs === undefined ? {} : { pollFrequencyMs }),
     });
+    timings.verify = since(verifyStart);
     if (user.status === 'failed') {
       return finish({ ...base, outcome: 'UserStepFailed', exitCode: 68, user, checks, rerun, warnings }, secrets);
     }

@@ -121,6 +121,19 @@ export type DeployOutcomeKind =
   | 'UserStepFailed'
   | 'VerificationFailed';
 
+/**
+ * Wall-clock milliseconds of each phase that ran: connect (session + Organization read), package (component set,
+ * zip and the deploy request, until the org accepts it), deployWait (status checks until the deploy is done),
+ * user (plan + upsert + permission sets), verify (read back).
+ */
+export interface DeployTimings {
+  connect?: number;
+  package?: number;
+  deployWait?: number;
+  user?: number;
+  verify?: number;
+}
+
 export interface DeployReport {
   readonly outcome: DeployOutcomeKind;
   /** 0 success; 1 deploy failed, timed out or a check failed; 68 deploy succeeded but the user step failed. */
@@ -134,4 +147,6 @@ export interface DeployReport {
   /** What to run to finish the job after a failure. */
   readonly rerun?: string;
   readonly warnings: readonly string[];
+  /** Per-phase wall-clock times (ms), for people and `npm run bench`. */
+  readonly timings?: Readonly<DeployTimings>;
 }

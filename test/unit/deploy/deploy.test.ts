@@ -65,6 +65,18 @@ function setup(opts: { sandbox?: boolean; userFor?: (key: string | undefined) =>
 }
 
 describe('deploy (library, fake org)', () => {
+  it('Given a successful deploy, When it finishes, Then the report times every phase (connect, package, deploy wait, user, verify) in ms', async () => {
+    const { deps, options } = setup();
+    const report = await deploy(options, deps);
+    expect(report.outcome).toBe('Succeeded');
+    const timings = report.timings ?? {};
+    expect(Object.keys(timings).sort()).toEqual(['connect', 'deployWait', 'package', 'user', 'verify']);
+    for (const ms of Object.values(timings)) {
+      expect(Number.isInteger(ms)).toBe(true);
+      expect(ms).toBeGreaterThanOrEqual(0);
+    }
+  });
+
   it('Given a sandbox and no user, When deployed, Then the profile deploys, the user is created and assigned, and every check passes', async () => {
     const { org, metadata, deps, options } = setup();
     const report = await deploy(options, deps);
