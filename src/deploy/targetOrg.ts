@@ -39,7 +39,27 @@ export async function defaultTargetOrg(): Promise<string | undefined> {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+/**
+ * @salesforce/core 9 derives the project's OAuth login URL from SF_ORG_INSTANCE_URL when sfdx-project.json has
+ * no sfdcLoginUrl, and then rejects any host that is not Salesforce's. SDR resolves the project config during a
+ * deploy (replacements), so a token target on a loopback instance (the emulated org, `apionly org start`) failed
+ * with InvalidProjectLoginUrlError inside any project. We log in with a token, never through OAuth, so for a
+ * loopback instance URL only we point the legacy FORCE_SFDC_LOGIN_URL override at the standard login host.
+ */
+export function allowLoopbackInstance(env: NodeJS.ProcessEnv = process.env): void {
+  const instance = env['SF_ORG_INSTANCE_URL'];
+  if (!instance || env['FORCE_SFDC_LOGIN_URL']) return;
+  let host: string;
+  try {
+    host = new URL(instance).hostname;
+  } catch {
+    return;
+  }
+  if (host === '127.0.0.1' || host === 'localhost' || host === '[::1]' || host === '::1') env['FORCE_SFDC_LOGIN_URL'] = 'https://login.salesforce.com';
+}
+
 export async function connectOrg(targetOrg: string | undefined): Promise<OrgSession> {
+  allowLoopbackInstance();
   const core = loadCore();
   const aliasOrUsername = targetOrg ?? (await defaultTargetOrg());
   if (!aliasOrUsername) {

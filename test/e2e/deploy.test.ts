@@ -47,7 +47,7 @@ describe('deploy to the emulated org (library)', () => {
   it('Given a fresh sandbox, When deployed, rerun and dry-run, Then the org ends in the declared state and reruns change nothing', async () => {
     await withEmulatedOrg(async (emu) => {
       const first = await run(emu);
-      expect(first.deploy.status).toBe('Succeeded');
+      expect(first.deploy).toMatchObject({ status: 'Succeeded' });
       expect(first.checks.filter((c) => !c.passed)).toEqual([]);
       expect(first).toMatchObject({ outcome: 'Succeeded', exitCode: 0 });
       expect(first.org.isSandbox).toBe(true);
@@ -160,16 +160,31 @@ describe('deploy to the emulated org (library)', () => {
   it('Given no free Salesforce seat, When deployed, Then LICENSE_LIMIT_EXCEEDED is explained (exit 68), and after a seat is freed the rerun completes', async () => {
     await withEmulatedOrg(async (emu) => {
       const org = emu.world.orgs[0];
-      if (!org?.setLicenseSeats) throw new Error('emulator has no setLicenseSeats');
-      const used = org.query("SELECT Id FROM User WHERE IsActive = true").records.length;
-      org.setLicenseSeats('Salesforce', used);
+      if (!org) throw new Error('no org');
+      // Two seats: the admin holds one, a colleague the other.
+      const profileId = org.query("SELECT Id FROM Profile WHERE Name = 'Standard User'").records[0]?.['Id'];
+      const colleague = org.create('User', {
+        Username: `colleague.${process.pid}.${Date.now()}@e2e.example.com`,
+        LastName: 'Colleague',
+        Email: 'colleague@e2e.example.com',
+        Alias: 'colleag',
+        TimeZoneSidKey: 'America/Los_Angeles',
+        LocaleSidKey: 'en_US',
+        EmailEncodingKey: 'UTF-8',
+        LanguageLocaleKey: 'en_US',
+        ProfileId: profileId,
+      });
       const report = await run(emu);
       expect(report.exitCode).toBe(68);
       expect(report.user?.error?.code).toBe('LICENSE_LIMIT_EXCEEDED');
       expect(report.user?.error?.actions.join(' ')).toMatch(/Free a seat/);
-      org.setLicenseSeats('Salesforce', used + 1);
-      expect((await run(emu)).exitCode).toBe(0);
-    }, SANDBOX);
+      expect(usersNamed(emu, username)).toEqual([]);
+      // Free a seat as the message says (deactivate a user), then rerun.
+      org.update('User', colleague, { IsActive: false });
+      const rerun = await run(emu);
+      expect(rerun).toMatchObject({ outcome: 'Succeeded', exitCode: 0 });
+      expect(usersNamed(emu, username)).toHaveLength(1);
+    }, { ...FAST, orgs: [{ kind: 'sandbox', seats: { Salesforce: 2 } }] });
   });
 
   it('Given transient errors while polling and reading, When deployed, Then it rides them out', async () => {
