@@ -50,7 +50,7 @@ export const STANDARD_PROFILES: readonly StandardProfileSeed[] = [
   { fullName: 'Standard', name: 'Standard User', license: 'Salesforce', description: null, permissions: STANDARD_USER_PERMISSIONS, objects: STANDARD_USER_OBJECTS },
   {
     fullName: 'Minimum Access - API Only Integrations', name: 'Minimum Access - API Only Integrations', license: 'Salesforce Integration',
-    description: 'Minimum access profile for API-only integration users', permissions: INTEGRATION_PROFILE_PERMISSIONS, objects: {},
+    description: null, permissions: INTEGRATION_PROFILE_PERMISSIONS, objects: {},
   },
 ];
 
