@@ -31,3 +31,21 @@ export function makeProject(profiles: Record<string, string>, apiVersion = '66.0
   }
   return { root, profileDir, paths };
 }
+
+export const NS = 'http://soap.sforce.com/2006/04/metadata';
+
+export const perm = (name: string, enabled = true): string => `    <userPermissions>\n        <enabled>${enabled}</enabled>\n        <name>${name}</name>\n    </userPermissions>\n`;
+export const fullAccess = (object: string): string =>
+  '    <objectPermissions>\n        <allowCreate>true</allowCreate>\n        <allowDelete>true</allowDelete>\n        <allowEdit>true</allowEdit>\n' +
+  `        <allowRead>true</allowRead>\n        <modifyAllRecords>true</modifyAllRecords>\n        <object>${object}</object>\n` +
+  '        <viewAllFields>false</viewAllFields>\n        <viewAllRecords>true</viewAllRecords>\n    </objectPermissions>\n';
+export const profile = (body: string): string => `<?xml version="1.0" encoding="UTF-8"?>\n<Profile xmlns="${NS}">\n${body}</Profile>\n`;
+
+export const API_ONLY = profile(
+  '    <custom>true</custom>\n    <description>Integration user, API access only</description>\n' +
+    fullAccess('Account') +
+    '    <userLicense>Salesforce</userLicense>\n' +
+    perm('ApiEnabled') +
+    perm('ApiUserOnly'),
+);
+

@@ -7,25 +7,10 @@ import { ComponentSet, RequestStatus } from '@salesforce/source-deploy-retrieve'
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connectionFor, useEmulatedOrg } from '../../helpers/emulator';
-import { makeProject } from './project';
+import { API_ONLY, fullAccess, makeProject, NS, perm, profile } from './project';
 
 const FAST = { frequency: Duration.milliseconds(20), timeout: Duration.seconds(30) };
-const NS = 'http://soap.sforce.com/2006/04/metadata';
 
-const perm = (name: string, enabled = true): string => `    <userPermissions>\n        <enabled>${enabled}</enabled>\n        <name>${name}</name>\n    </userPermissions>\n`;
-const fullAccess = (object: string): string =>
-  '    <objectPermissions>\n        <allowCreate>true</allowCreate>\n        <allowDelete>true</allowDelete>\n        <allowEdit>true</allowEdit>\n' +
-  `        <allowRead>true</allowRead>\n        <modifyAllRecords>true</modifyAllRecords>\n        <object>${object}</object>\n` +
-  '        <viewAllFields>false</viewAllFields>\n        <viewAllRecords>true</viewAllRecords>\n    </objectPermissions>\n';
-const profile = (body: string): string => `<?xml version="1.0" encoding="UTF-8"?>\n<Profile xmlns="${NS}">\n${body}</Profile>\n`;
-
-export const API_ONLY = profile(
-  '    <custom>true</custom>\n    <description>Integration user, API access only</description>\n' +
-    fullAccess('Account') +
-    '    <userLicense>Salesforce</userLicense>\n' +
-    perm('ApiEnabled') +
-    perm('ApiUserOnly'),
-);
 
 async function deployProfiles(conn: Awaited<ReturnType<typeof connectionFor>>, profiles: Record<string, string>, apiOptions: Record<string, unknown> = {}) {
   const project = makeProject(profiles);
