@@ -1,0 +1,150 @@
+import type { Argv } from 'yargs';
+import type { CliCommand } from '../command';
+import type { CliIo, CommandOutcome } from '../output';
+
+export interface OrgArgs {
+  readonly action: string;
+  readonly port: number;
+  readonly state?: string;
+  readonly sandbox: boolean;
+  readonly edition?: string;
+  readonly seats?: string;
+  readonly fault?: readonly string[];
+  readonly 'deploy-polls'?: number;
+}
+
+/** Typed options for `apionly org start`, from the flags (kebab-case flag -> camelCase field). */
+export interface OrgStartOptions {
+  readonly port: number;
+  readonly statePath?: string;
+  readonly kind: 'production' | 'sandbox';
+  readonly edition?: string;
+  readonly seats?: Readonly<Record<string, number>>;
+  readonly faultJson: readonly string[];
+  /** Status checks a deploy stays InProgress (Queued is always one). */
+  readonly deployPolls: number;
+}
+
+export const orgCommand: CliCommand<OrgArgs> = {
+  command: 'org <action>',
+  describe: 'Run the emulated Salesforce org: `org start` serves it on 127.0.0.1 until Ctrl-C',
+  builder: (y: Argv) =>
+    y
+      .positional('action', { choices: ['start'] as const, describe: 'start: serve the emulated org until SIGINT/SIGTERM', type: 'string' })
+      .options({
+        port: { type: 'number', default: 0, describe: 'Port on 127.0.0.1 (0 = any free port)' },
+        state: { type: 'string', describe: 'Keep the org in this JSON file across restarts (written atomically after each change)' },
+        sandbox: { type: 'boolean', default: false, describe: 'Make the org a sandbox (IsSandbox true, NoTestRun allowed)' },
+        edition: { type: 'string', describe: 'Organization.OrganizationType, e.g. "Enterprise Edition" (default) or "Developer Edition"' },
+        seats: { type: 'string', describe: 'Licence seats, e.g. "Salesforce=10,Salesforce Integration=5"' },
+        fault: { type: 'string', array: true, describe: 'Inject faults: a JSON object or array, e.g. \'{"kind":"http-503","match":{"route":"query"}}\' (repeatable; also APIONLY_EMULATOR_FAULTS)' },
+        'deploy-polls': { type: 'number', default: 2, describe: 'Status checks a deploy or retrieve reports InProgress before it completes' },
+      }),
+  json: () => false,
+  run: async (args, io) => {
+    const options = toOrgStartOptions(args, io);
+    return orgStart(options, io, waitForSignal(io));
+  },
+};
+
+/** Maps and checks the flags; bad values are usage errors (exit 2). */
+export function toOrgStartOptions(args: OrgArgs, io: CliIo): OrgStartOptions {
+  const { UsageError } = require('../../errors') as typeof import('../../errors');
+  const { resolve } = require('node:path') as typeof import('node:path');
+  if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
+    throw new UsageError('BadPort', `--port must be a whole number from 0 to 65535, got ${String(args.port)}.`, { actions: ['Use --port 0 for any free port.'] });
+  }
+  const polls = args['deploy-polls'] ?? 2;
+  if (!Number.isInteger(polls) || polls < 0 || polls > 1000) {
+    throw new UsageError('BadDeployPolls', `--deploy-polls must be a whole number from 0 to 1000, got ${String(polls)}.`);
+  }
+  if (args.edition !== undefined && args.edition.trim() === '') {
+    throw new UsageError('BadEdition', '--edition needs a value, e.g. --edition "Developer Edition".');
+  }
+  return {
+    port: args.port,
+    ...(args.state !== undefined ? { statePath: resolve(io.cwd, args.state) } : {}),
+    kind: args.sandbox ? 'sandbox' : 'production',
+    ...(args.edition !== undefined ? { edition: args.edition } : {}),
+    ...(args.seats !== undefined ? { seats: parseSeats(args.seats) } : {}),
+    faultJson: args.fault ?? [],
+    deployPolls: polls,
+  };
+}
+
+/** "Salesforce=10,Salesforce Integration=5" -> { Salesforce: 10, 'Salesforce Integration': 5 }. */
+export function parseSeats(text: string): Record<string, number> {
+  const { UsageError } = require('../../errors') as typeof import('../../errors');
+  const out: Record<string, number> = {};
+  for (const part of text.split(',')) {
+    const m = /^\s*([^=]+?)\s*=\s*(\d+)\s*$/.exec(part);
+    if (!m?.[1] || m[2] === undefined) {
+      throw new UsageError('BadSeats', `--seats: "${part}" is not LICENCE=NUMBER.`, { actions: ['Example: --seats "Salesforce=10,Salesforce Integration=5"'] });
+    }
+    out[m[1]] = Number(m[2]);
+  }
+  return out;
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function waitForSignal(io: CliIo): Promise<string> {
+  return new Promise((resolveSignal) => {
+    const on = (signal: NodeJS.Signals): void => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      io.stderr.write(`${signal} received, stopping the emulated org\n`);
+      resolveSignal(signal);
+    };
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
+  });
+}
+
+/**
+ * Starts the emulated org, prints exactly one JSON line on stdout (instanceUrl, accessToken, username,
+ * orgId of the first org), logs to stderr, serves until `stop` resolves, then closes and resolves status 0.
+ */
+export async function orgStart(options: OrgStartOptions, io: CliIo, stop: Promise<unknown>): Promise<CommandOutcome> {
+  const { InputError, OperationError, UsageError } = require('../../errors') as typeof import('../../errors');
+  const emulator = require('../../emulator') as typeof import('../../emulator');
+  const faults = [];
+  try {
+    for (const [i, json] of options.faultJson.entries()) faults.push(...emulator.parseFaultList(json, `--fault #${i + 1}`));
+  } catch (err) {
+    throw new UsageError('BadFault', err instanceof Error ? err.message : String(err), {
+      actions: [`Fault kinds: ${emulator.FAULT_KINDS.join(', ')}. Example: --fault '{"kind":"http-503","count":1,"match":{"soapMethod":"checkDeployStatus"}}'`],
+    });
+  }
+  let running: Awaited<ReturnType<typeof emulator.startEmulatedOrg>>;
+  try {
+    running = await emulator.startEmulatedOrg({
+      port: options.port,
+      ...(options.statePath !== undefined ? { statePath: options.statePath } : {}),
+      orgs: [{ kind: options.kind, ...(options.edition !== undefined ? { edition: options.edition } : {}), ...(options.seats ? { seats: options.seats } : {}) }],
+      faults,
+      deployTiming: { queuedPolls: 1, inProgressPolls: options.deployPolls },
+      env: io.env,
+      log: (line) => io.stderr.write(`${line}\n`),
+    });
+  } catch (err) {
+    if (err instanceof emulator.EmulatorStateError) {
+      throw new InputError('BadStateFile', [{ file: err.statePath, location: '', message: err.message, fix: 'Fix the file, or delete it to start a fresh org.' }], { cause: err });
+    }
+    if (err instanceof emulator.EmulatorStartError) {
+      if (err.code === 'BadFault') throw new UsageError('BadFault', err.message, { cause: err });
+      throw new OperationError(err.code, err.message, { cause: err });
+    }
+    if (err instanceof emulator.SalesforceError) throw new UsageError('BadOrgOptions', `The org options were refused: ${err.message}`, { cause: err });
+    throw err;
+  }
+  const first = running.orgs[0];
+  io.stdout.write(
+    `${JSON.stringify({ instanceUrl: running.instanceUrl, accessToken: first?.accessToken, username: first?.username, orgId: first?.orgId })}\n`,
+  );
+  io.stderr.write(
+    `Emulated org ready. Try: SF_ORG_INSTANCE_URL=${running.instanceUrl} apionly deploy --target-org '${first?.accessToken ?? ''}'\nStop with Ctrl-C.\n`,
+  );
+  await stop;
+  await running.close();
+  return { status: 0, result: { instanceUrl: running.instanceUrl, orgId: first?.orgId }, warnings: [], human: [] };
+}
