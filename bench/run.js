@@ -1,0 +1,436 @@
+'use strict';
+/**
+ * `npm run bench`: apionly measured side by side with baselines, in one run, as ratios.
+ *
+ *   node bench/run.js [--quick] [--only generate,format,startup,deploy] [--runs N] [--out FILE]
+ *
+ * Every measurement runs in its own child process (peak memory is that case's own `maxRSS`), each case is repeated
+ * and reported as the median, and each apionly run is interleaved with its baseline run (A B, B A, A B, ...) so that
+ * machine noise hits both alike. Prints a table and writes every number as JSON (default
+ * bench/results/bench-<timestamp>.json; bench/results/ is git-ignored). Builds dist/ first when it is stale.
+ * No absolute thresholds anywhere except the one the product states (generate of the default project < 0.5 s).
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+const { XMLParser } = require('fast-xml-parser');
+const { REPO, BIN, median, round, runCase, runProcess, cleanEnv, ensureBuilt, startJsonLineProcess, stopProcess } = require('./lib/common');
+const { makeProject, makeBigProfile } = require('./fixtures');
+
+const CASES = ['generate', 'format', 'startup', 'deploy'];
+const FIELDS_PER_OBJECT = 40;
+
+function parseArgs(argv) {
+  const opts = { quick: false, only: CASES, out: undefined, runs: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) usage(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--quick') opts.quick = true;
+    else if (a === '--only') {
+      opts.only = value().split(',').map((s) => s.trim()).filter(Boolean);
+      const bad = opts.only.filter((c) => !CASES.includes(c));
+      if (bad.length) usage(`--only: unknown case ${bad.join(', ')}`);
+    } else if (a === '--out') opts.out = path.resolve(value());
+    else if (a === '--runs') {
+      opts.runs = Number(value());
+      if (!Number.isInteger(opts.runs) || opts.runs < 1) usage('--runs must be a whole number ≥ 1');
+    } else if (a === '--help' || a === '-h') usage();
+    else usage(`unknown argument ${a}`);
+  }
+  return opts;
+}
+
+function usage(problem) {
+  const text = [
+    'Usage: npm run bench -- [--quick] [--only <case>[,<case>...]] [--runs N] [--out FILE]',
+    `  cases: ${CASES.join(', ')}`,
+    '  --quick   small sizes and few runs (a smoke run, numbers not meaningful)',
+    '  --runs N  runs per side of every case (default: 5; 3 at 5,000 objects and for deploy; 15 for startup)',
+    '  --out     JSON results file (default bench/results/bench-<timestamp>.json)',
+  ].join('\n');
+  if (problem) {
+    process.stderr.write(`bench: ${problem}\n${text}\n`);
+    process.exit(2);
+  }
+  process.stdout.write(`${text}\n`);
+  process.exit(0);
+}
+
+const log = (line) => process.stderr.write(`${line}\n`);
+
+function machine() {
+  const cpus = os.cpus();
+  let commit;
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim();
+  } catch {
+    commit = undefined;
+  }
+  return {
+    nproc: os.availableParallelism(),
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    memoryGB: round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    loadAverageAtStart: os.loadavg().map((n) => round(n, 2)),
+    commit,
+  };
+}
+
+// ---------------------------------------------------------------- fixtures
+
+const FIXTURES = path.join(os.tmpdir(), 'apionly-bench-fixtures-v1');
+
+/** The repo's own project files, copied into a temp folder and generated once (so --check and deploy start current). */
+function defaultProjectCopy(work) {
+  const dir = path.join(work, 'default-project');
+  for (const entry of ['apionly.config.json', 'sfdx-project.json', 'templates', 'force-app', 'config', 'schema']) {
+    const from = path.join(REPO, entry);
+    if (fs.existsSync(from)) fs.cpSync(from, path.join(dir, entry), { recursive: true });
+  }
+  const r = runProcess([BIN, 'generate'], { cwd: dir, expectExit: 0 });
+  if (r.code !== 0) throw new Error(`generate in ${dir} failed:\n${r.stderr}`);
+  return dir;
+}
+
+/** A synthetic project of `objects` custom objects × 40 fields with the repo's config; cached across runs. */
+function syntheticProject(objects) {
+  const dir = path.join(FIXTURES, `project-${objects}x${FIELDS_PER_OBJECT}`);
+  const done = path.join(dir, '.complete');
+  if (fs.existsSync(done)) return dir;
+  fs.rmSync(dir, { recursive: true, force: true });
+  log(`  making a project of ${objects} objects × ${FIELDS_PER_OBJECT} fields in ${dir}`);
+  const config = JSON.parse(fs.readFileSync(path.join(REPO, 'apionly.config.json'), 'utf8'));
+  delete config.$schema;
+  makeProject(dir, objects, FIELDS_PER_OBJECT, config);
+  fs.writeFileSync(done, '');
+  return dir;
+}
+
+function bigProfile(bytes) {
+  const file = path.join(FIXTURES, `big-${bytes}.profile-meta.xml`);
+  if (!fs.existsSync(file)) {
+    log(`  making a ${round(bytes / 2 ** 20)} MB out-of-order profile`);
+    makeBigProfile(`${file}.tmp`, bytes);
+    fs.renameSync(`${file}.tmp`, file);
+  }
+  return file;
+}
+
+/** What the generate baseline needs to build the same tree: the default project's non-custom entries and flags. */
+function baselineSpec(defaultProject, work) {
+  const profile = path.join(defaultProject, 'force-app', 'main', 'default', 'profiles', 'API Only.profile-meta.xml');
+  const doc = new XMLParser({ ignoreAttributes: false, parseTagValue: false, processEntities: false, isArray: (n) => n.endsWith('Permissions') }).parse(fs.readFileSync(profile, 'utf8')).Profile;
+  const standardObjects = doc.objectPermissions.filter((o) => !o.object.endsWith('__c'));
+  const spec = {
+    description: doc.description,
+    userLicense: doc.userLicense,
+    userPermissions: doc.userPermissions,
+    standardObjects,
+    customObjectFlags: { allowCreate: 'true', allowDelete: 'true', allowEdit: 'true', allowRead: 'true', modifyAllRecords: 'true', viewAllFields: 'false', viewAllRecords: 'true' },
+  };
+  const file = path.join(work, 'baseline-spec.json');
+  fs.writeFileSync(file, JSON.stringify(spec));
+  return file;
+}
+
+// ---------------------------------------------------------------- measuring
+
+/** Runs `a()` and `b()` `runs` times each, alternating which goes first; returns both series. */
+function interleave(runs, a, b) {
+  const as = [];
+  const bs = [];
+  for (let i = 0; i < runs; i++) {
+    if (i % 2 === 0) {
+      as.push(a(i));
+      bs.push(b(i));
+    } else {
+      bs.push(b(i));
+      as.push(a(i));
+    }
+  }
+  return [as, bs];
+}
+
+async function interleaveAsync(runs, a, b) {
+  const as = [];
+  const bs = [];
+  for (let i = 0; i < runs; i++) {
+    if (i % 2 === 0) {
+      as.push(await a(i));
+      bs.push(await b(i));
+    } else {
+      bs.push(await b(i));
+      as.push(await a(i));
+    }
+  }
+  return [as, bs];
+}
+
+function summary(series, key = 'ms') {
+  const values = series.map((r) => r[key]).filter((v) => typeof v === 'number');
+  return { median: round(median(values)), min: round(Math.min(...values)), max: round(Math.max(...values)), values };
+}
+
+function verdict(ok) {
+  return ok ? 'PASS' : 'MISS';
+}
+
+// ---------------------------------------------------------------- cases
+
+function benchGenerate(ctx) {
+  const sizes = ctx.quick ? [20, 200] : [100, 500, 1000, 5000];
+  const rows = [];
+  const bySize = {};
+  for (const objects of sizes) {
+    const dir = syntheticProject(objects);
+    const runs = ctx.runs ?? (ctx.quick ? 2 : objects >= 5000 ? 3 : 5);
+    const baselineOut = path.join(ctx.work, `baseline-generate-${objects}`, 'API Only.profile-meta.xml');
+    log(`generate, ${objects} objects × ${FIELDS_PER_OBJECT} fields: warm-up, then ${runs} interleaved runs per side`);
+    runCase('generate.apionly.js', [dir]);
+    runCase('generate.baseline.js', [dir, ctx.spec, baselineOut]);
+    const [apionly, baseline] = interleave(
+      runs,
+      () => runCase('generate.apionly.js', [dir]),
+      () => runCase('generate.baseline.js', [dir, ctx.spec, baselineOut]),
+    );
+    const same = fs.readFileSync(apionly[0].output).equals(fs.readFileSync(baseline[0].output));
+    const a = summary(apionly);
+    const b = summary(baseline);
+    const peak = summary(apionly, 'peakMB');
+    const entry = {
+      objects,
+      fieldPermissions: objects * FIELDS_PER_OBJECT,
+      runs,
+      apionly: { ms: a, peakMB: peak, loadMs: summary(apionly, 'loadMs'), outBytes: apionly[0].outBytes },
+      baseline: { ms: b, peakMB: summary(baseline, 'peakMB'), loadMs: summary(baseline, 'loadMs'), outBytes: baseline[0].outBytes },
+      ratio: round(a.median / b.median, 2),
+      sameBytesAsBaseline: same,
+    };
+    bySize[objects] = entry;
+    const top = objects === Math.max(...sizes);
+    const target = top ? '≤ 2× raw, < 400 MB' : 'report';
+    const ok = entry.ratio <= 2 && peak.median < 400;
+    rows.push({
+      case: `generate ${objects.toLocaleString('en-US')} obj (${(objects * FIELDS_PER_OBJECT).toLocaleString('en-US')} fields)`,
+      apionly: `${ms(a.median)}`,
+      baseline: `${ms(b.median)}`,
+      ratio: `${entry.ratio}×`,
+      peak: `${peak.median} / ${entry.baseline.peakMB.median}`,
+      target,
+      verdict: top ? verdict(ok) : '',
+      data: entry,
+    });
+  }
+  const largest = Math.max(...sizes);
+  for (const from of sizes.filter((s) => s !== largest && largest / s <= 10 && largest / s >= 5)) {
+    const objectRatio = largest / from;
+    const growth = round(bySize[largest].apionly.ms.median / bySize[from].apionly.ms.median, 2);
+    const baseGrowth = round(bySize[largest].baseline.ms.median / bySize[from].baseline.ms.median, 2);
+    const limit = round(objectRatio * 1.1, 2);
+    rows.push({
+      case: `generate growth ${from.toLocaleString('en-US')}→${largest.toLocaleString('en-US')} (${objectRatio}× obj)`,
+      apionly: `${growth}× time`,
+      baseline: `${baseGrowth}× time`,
+      ratio: '',
+      peak: '',
+      target: `≤ ${limit}× time`,
+      verdict: verdict(growth <= limit),
+      data: { from, to: largest, objectRatio, timeRatio: growth, baselineTimeRatio: baseGrowth, limit },
+    });
+  }
+  return rows;
+}
+
+function benchFormat(ctx) {
+  const bytes = ctx.quick ? 1 * 2 ** 20 : 10 * 2 ** 20;
+  const source = bigProfile(bytes);
+  const runs = ctx.runs ?? (ctx.quick ? 2 : 5);
+  const work = path.join(ctx.work, 'format');
+  log(`format, ${round(fs.statSync(source).size / 2 ** 20)} MB profile: warm-up, then ${runs} interleaved runs per side`);
+  runCase('format.apionly.js', [source, work]);
+  runCase('format.baseline.js', [source, path.join(work, 'baseline.xml')]);
+  const [apionly, baseline] = interleave(
+    runs,
+    () => runCase('format.apionly.js', [source, work]),
+    () => runCase('format.baseline.js', [source, path.join(work, 'baseline.xml')]),
+  );
+  const a = summary(apionly);
+  const b = summary(baseline);
+  const ratio = round(a.median / b.median, 2);
+  const peak = summary(apionly, 'peakMB');
+  return [
+    {
+      case: `format ${round(apionly[0].inBytes / 2 ** 20)} MB profile`,
+      apionly: ms(a.median),
+      baseline: ms(b.median),
+      ratio: `${ratio}×`,
+      peak: `${peak.median} / ${summary(baseline, 'peakMB').median}`,
+      target: '≤ 2.5× raw parse+build',
+      verdict: verdict(ratio <= 2.5),
+      data: { runs, inBytes: apionly[0].inBytes, apionly: { ms: a, peakMB: peak, loadMs: summary(apionly, 'loadMs') }, baseline: { ms: b, peakMB: summary(baseline, 'peakMB'), loadMs: summary(baseline, 'loadMs') }, ratio },
+    },
+  ];
+}
+
+function benchStartup(ctx) {
+  const runs = ctx.runs ?? (ctx.quick ? 3 : 15);
+  const env = cleanEnv();
+  log(`generate --check on the default project vs node -e 0: warm-up, then ${runs} interleaved runs per side`);
+  const check = () => runProcess([BIN, 'generate', '--check'], { cwd: ctx.defaultProject, env, expectExit: 0 });
+  const empty = () => runProcess(['-e', '0'], { cwd: ctx.defaultProject, env, expectExit: 0 });
+  check();
+  empty();
+  const [apionly, baseline] = interleave(runs, check, empty);
+  const a = summary(apionly);
+  const b = summary(baseline);
+  const peak = summary(apionly, 'peakMB');
+  return [
+    {
+      case: 'generate --check, default project (process)',
+      apionly: ms(a.median),
+      baseline: `${ms(b.median)} (node -e 0)`,
+      ratio: `${round(a.median / b.median, 2)}×`,
+      peak: `${peak.median} / ${summary(baseline, 'peakMB').median}`,
+      target: '< 500 ms',
+      verdict: verdict(a.median < 500),
+      data: { runs, apionly: { ms: a, peakMB: peak }, baseline: { ms: b, peakMB: summary(baseline, 'peakMB') }, ratio: round(a.median / b.median, 2), overheadMs: round(a.median - b.median) },
+    },
+  ];
+}
+
+async function benchDeploy(ctx) {
+  const runs = ctx.runs ?? (ctx.quick ? 1 : 3);
+  const pollMs = '100';
+  const config = JSON.parse(fs.readFileSync(path.join(ctx.defaultProject, 'apionly.config.json'), 'utf8'));
+  const username = config.user.Username;
+  const profileName = config.profile.name;
+  log(`deploy (profile + user + verify) to a fresh emulated org per run, status checks every ${pollMs} ms: ${runs} interleaved runs per side`);
+
+  const withOrg = async (fn) => {
+    const { child, info } = await startJsonLineProcess([path.join(__dirname, 'cases', 'emulator.js'), 'production']);
+    try {
+      return await fn(info);
+    } finally {
+      await stopProcess(child);
+    }
+  };
+  const apionlyRun = () =>
+    withOrg(async (org) => {
+      const env = cleanEnv({ SF_ORG_INSTANCE_URL: org.instanceUrl, APIONLY_POLL_FREQUENCY_MS: pollMs });
+      const r = runProcess([BIN, 'deploy', '--target-org', org.accessToken, '--yes', '--json'], { cwd: ctx.defaultProject, env });
+      let out;
+      try {
+        out = JSON.parse(r.stdout);
+      } catch {
+        throw new Error(`apionly deploy printed no JSON (exit ${r.code}):\n${r.stdout}\n${r.stderr}`);
+      }
+      if (r.code !== 0 || out.result?.outcome !== 'Succeeded') throw new Error(`apionly deploy: exit ${r.code}, ${JSON.stringify(out).slice(0, 2000)}`);
+      return { ms: r.ms, peakMB: r.peakMB, timings: out.result.timings ?? {} };
+    });
+  const baselineRun = () =>
+    withOrg(async (org) => {
+      const env = cleanEnv({ SF_ORG_INSTANCE_URL: org.instanceUrl, APIONLY_POLL_FREQUENCY_MS: pollMs, APIONLY_BENCH_TOKEN: org.accessToken, FORCE_SFDC_LOGIN_URL: 'https://login.salesforce.com' });
+      const r = runProcess([path.join(__dirname, 'cases', 'deploy.baseline.js'), ctx.defaultProject, profileName, username], { cwd: ctx.defaultProject, env });
+      const line = r.stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+      if (r.code !== 0 || !line) throw new Error(`deploy baseline failed (exit ${r.code}):\n${r.stdout}\n${r.stderr}`);
+      return { ms: r.ms, peakMB: r.peakMB, timings: JSON.parse(line.slice('BENCH_RESULT '.length)).timings };
+    });
+
+  await apionlyRun();
+  await baselineRun();
+  const [apionly, baseline] = await interleaveAsync(runs, apionlyRun, baselineRun);
+  const a = summary(apionly);
+  const b = summary(baseline);
+  const phases = ['connect', 'package', 'deployWait', 'user', 'verify'];
+  const phaseMedians = (series) => Object.fromEntries(phases.map((p) => [p, round(median(series.map((r) => r.timings[p]).filter((v) => typeof v === 'number')), 0)]));
+  const ap = phaseMedians(apionly);
+  const bp = phaseMedians(baseline);
+  const ratio = round(a.median / b.median, 2);
+  const peak = summary(apionly, 'peakMB');
+  const rows = [
+    {
+      case: 'deploy profile+user+verify (process)',
+      apionly: ms(a.median),
+      baseline: `${ms(b.median)} (raw core+SDR)`,
+      ratio: `${ratio}×`,
+      peak: `${peak.median} / ${summary(baseline, 'peakMB').median}`,
+      target: 'report',
+      verdict: '',
+      data: { runs, pollFrequencyMs: Number(pollMs), apionly: { ms: a, peakMB: peak, phases: ap, runs: apionly }, baseline: { ms: b, peakMB: summary(baseline, 'peakMB'), phases: bp, runs: baseline }, ratio },
+    },
+  ];
+  for (const p of phases) {
+    rows.push({
+      case: `  deploy phase: ${p}`,
+      apionly: Number.isFinite(ap[p]) ? ms(ap[p]) : 'n/a',
+      baseline: Number.isFinite(bp[p]) ? ms(bp[p]) : 'n/a',
+      ratio: Number.isFinite(ap[p]) && bp[p] > 0 ? `${round(ap[p] / bp[p], 2)}×` : '',
+      peak: '',
+      target: 'report',
+      verdict: '',
+    });
+  }
+  return rows;
+}
+
+function ms(n) {
+  return n >= 10_000 ? `${round(n / 1000, 1)} s` : `${Math.round(n)} ms`;
+}
+
+// ---------------------------------------------------------------- output
+
+function table(rows) {
+  const head = { case: 'case', apionly: 'apionly', baseline: 'baseline', ratio: 'ratio', peak: 'peak MB (apionly / baseline)', target: 'target', verdict: 'verdict' };
+  const cols = Object.keys(head);
+  const width = Object.fromEntries(cols.map((c) => [c, Math.max(head[c].length, ...rows.map((r) => String(r[c] ?? '').length))]));
+  const line = (r) => `| ${cols.map((c) => String(r[c] ?? '').padEnd(width[c])).join(' | ')} |`;
+  return [line(head), `|${cols.map((c) => '-'.repeat(width[c] + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const started = new Date();
+  const out = opts.out ?? path.join(REPO, 'bench', 'results', `bench-${started.toISOString().replace(/[:.]/g, '-')}.json`);
+  ensureBuilt(log);
+  const info = machine();
+  log(`apionly bench on ${info.nproc} × ${info.cpuModel}, node ${info.node}, load ${info.loadAverageAtStart.join(' ')}${opts.quick ? ' (--quick)' : ''}`);
+  fs.mkdirSync(FIXTURES, { recursive: true });
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'apionly-bench-'));
+  const ctx = { quick: opts.quick, runs: opts.runs, work };
+  const rows = [];
+  try {
+    if (opts.only.some((c) => c !== 'format')) {
+      ctx.defaultProject = defaultProjectCopy(work);
+      ctx.spec = baselineSpec(ctx.defaultProject, work);
+    }
+    if (opts.only.includes('generate')) rows.push(...benchGenerate(ctx));
+    if (opts.only.includes('format')) rows.push(...benchFormat(ctx));
+    if (opts.only.includes('startup')) rows.push(...benchStartup(ctx));
+    if (opts.only.includes('deploy')) rows.push(...(await benchDeploy(ctx)));
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  info.loadAverageAtEnd = os.loadavg().map((n) => round(n, 2));
+  const text = table(rows);
+  process.stdout.write(`\n${text}\n\nTimes are medians of interleaved runs, each in its own process; ratio = apionly ÷ baseline in this run.\n`);
+  process.stdout.write(`Machine: ${info.nproc} × ${info.cpuModel}, ${info.memoryGB} GB, node ${info.node}, load ${info.loadAverageAtStart.join(' ')} → ${info.loadAverageAtEnd.join(' ')}\n`);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(
+    out,
+    `${JSON.stringify({ startedAt: started.toISOString(), finishedAt: new Date().toISOString(), options: { quick: opts.quick, only: opts.only, runs: opts.runs ?? 'default' }, machine: info, table: text, results: rows.map(({ data, ...shown }) => ({ ...shown, ...(data ? { data } : {}) })) }, null, 2)}\n`,
+  );
+  process.stdout.write(`Results: ${path.relative(process.cwd(), out) || out}\n`);
+  const missed = rows.filter((r) => r.verdict === 'MISS');
+  if (missed.length) process.stdout.write(`Targets missed: ${missed.map((r) => r.case.trim()).join('; ')}\n`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench: ${err.stack ?? err}\n`);
+  process.exit(1);
+});
