@@ -2,13 +2,15 @@
  * `apionly deploy` end to end: the built bin spawned with a temporary HOME (test/helpers/bin.ts, childEnv.ts)
  * against an emulated org running in this test process.
  */
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt, runBin, type BinResult } from '../helpers/bin';
+import { childEnv } from '../helpers/childEnv';
 import { withEmulatedOrg } from '../helpers/emulator';
 import type { RunningEmulatedOrg, StartEmulatedOrgOptions } from '../../src/emulator';
-import { configUsername, makeProject, usersNamed } from './deploy.helpers';
+import { REPO, configUsername, makeProject, usersNamed } from './deploy.helpers';
 
 jest.setTimeout(180_000);
 
@@ -29,6 +31,37 @@ function bin(emu: RunningEmulatedOrg | undefined, args: readonly string[], env: 
     cwd,
     env: { APIONLY_POLL_FREQUENCY_MS: '20', ...(emu ? { SF_ORG_INSTANCE_URL: emu.instanceUrl } : {}), ...env },
     timeoutMs: 120_000,
+  });
+}
+
+/** Seeds an alias the way `sf org login access-token` does (AuthInfo.create + save + alias). */
+const SEED_ALIAS = `
+const { AuthInfo, StateAggregator } = require('@salesforce/core');
+(async () => {
+  const auth = await AuthInfo.create({ username: process.env.USERNAME, accessTokenOptions: { accessToken: process.env.TOKEN, instanceUrl: process.env.SF_ORG_INSTANCE_URL } });
+  await auth.save();
+  const state = await StateAggregator.getInstance();
+  await state.aliases.setAndSave(process.env.ALIAS, process.env.USERNAME);
+})().catch((e) => { process.stderr.write(String(e && e.stack || e)); process.exitCode = 1; });
+`;
+
+/** `sf config set target-org <alias> --global`. */
+const SET_DEFAULT = `
+const { Config } = require('@salesforce/core');
+(async () => {
+  const config = await Config.create({ isGlobal: true });
+  config.set('target-org', process.env.ALIAS);
+  await config.write();
+})().catch((e) => { process.stderr.write(String(e && e.stack || e)); process.exitCode = 1; });
+`;
+
+function runNode(script: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', script], { cwd: REPO, env: childEnv(env), stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr }));
   });
 }
 
@@ -106,18 +139,10 @@ describe('apionly deploy (bin)', () => {
       const alias = 'e2e-sbx';
       const perOrgUsername = `api.user.${process.pid}.sbx@e2e.example.com`;
       const dir = await makeProject({ orgs: { [alias]: { user: { Username: perOrgUsername } } } });
-      const home = process.env['HOME'] as string; // this test file's temporary HOME (setupEnv)
-      process.env['SF_ORG_INSTANCE_URL'] = emu.instanceUrl;
-      const { AuthInfo, StateAggregator, Config } = require('@salesforce/core') as typeof import('@salesforce/core');
-      const auth = await AuthInfo.create({
-        username: identity.username,
-        accessTokenOptions: { accessToken: identity.accessToken, instanceUrl: emu.instanceUrl },
-      });
-      await auth.save();
-      const state = await StateAggregator.getInstance();
-      await state.aliases.setAndSave(alias, identity.username);
-      delete process.env['SF_ORG_INSTANCE_URL'];
-
+      // What `sf org login access-token --alias e2e-sbx` does, in its own process with its own HOME.
+      const home = mkdtempSync(join(tmpdir(), 'apionly-alias-home-'));
+      const seed = await runNode(SEED_ALIAS, { HOME: home, USERPROFILE: home, SF_ORG_INSTANCE_URL: emu.instanceUrl, TOKEN: identity.accessToken, USERNAME: identity.username, ALIAS: alias });
+      expect({ code: seed.code, error: /Error/.test(seed.stderr) ? seed.stderr : '' }).toEqual({ code: 0, error: '' });
       const homeEnv = { HOME: home, USERPROFILE: home };
       const byAlias = await runBin(['deploy', '--target-org', alias, '--json'], { cwd: dir, env: { ...homeEnv, APIONLY_POLL_FREQUENCY_MS: '20' } });
       expect(byAlias.code).toBe(0);
@@ -129,9 +154,8 @@ describe('apionly deploy (bin)', () => {
       expectClean(emu, byAlias);
 
       // `sf config set target-org e2e-sbx --global`
-      const config = await Config.create({ isGlobal: true });
-      config.set('target-org', alias);
-      await config.write();
+      const set = await runNode(SET_DEFAULT, { HOME: home, USERPROFILE: home, ALIAS: alias });
+      expect({ code: set.code, error: /Error/.test(set.stderr) ? set.stderr : '' }).toEqual({ code: 0, error: '' });
       const byDefault = await runBin(['deploy', '--json'], { cwd: dir, env: { ...homeEnv, APIONLY_POLL_FREQUENCY_MS: '20' } });
       expect(byDefault.code).toBe(0);
       expect(json(byDefault).result['user']).toMatchObject({ username: perOrgUsername, action: 'none' });
