@@ -36,7 +36,6 @@ export class World implements EmulatedWorld {
       throw new SalesforceError('INVALID_ID_FIELD', `Not an organization id: ${options.orgId}`);
     }
     const state = newOrgState(options, podTag(this.list.length), this.clock());
-    if (options.orgId !== undefined) state.identity.orgId = options.orgId.slice(0, 15) + state.identity.orgId.slice(15);
     this.checkUnique(state.identity.orgId, state.identity.accessToken, state.identity.username);
     return this.attach(state);
   }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { OrgOptions } from '../api';
-import { KEY_PREFIX, makeId } from '../ids';
+import { KEY_PREFIX, makeId, toId18 } from '../ids';
 import type { OrgState, ProfileState } from '../state';
 import { DEFAULT_FEATURES, STANDARD_OBJECTS } from './objects';
 import { FULL, STANDARD_PROFILES } from './profiles';
@@ -12,7 +12,7 @@ export const DEFAULT_SEATS: Readonly<Record<string, number>> = { Salesforce: 10,
 export function newOrgState(options: OrgOptions, podTag: string, now: string): OrgState {
   let seq = 0;
   const id = (prefix: string): string => makeId(prefix, podTag, ++seq);
-  const orgId = options.orgId ?? makeId(KEY_PREFIX.Organization, podTag, 1);
+  const orgId = (options.orgId !== undefined ? toId18(options.orgId) : undefined) ?? makeId(KEY_PREFIX.Organization, podTag, 1);
   const userId = id(KEY_PREFIX.User);
   const accessToken = options.accessToken ?? `${orgId.slice(0, 15)}!AQ${randomBytes(24).toString('hex')}`;
   const username = options.adminUsername ?? `admin@${orgId.slice(0, 15).toLowerCase()}.example.com`;

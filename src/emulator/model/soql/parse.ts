@@ -147,7 +147,7 @@ export function parseSoql(text: string): SoqlQuery {
   }
   expectKw('FROM');
   const fromTok = next();
-  if (fromTok.t !== 'id' || RESERVED.has(fromTok.v.toUpperCase()) || fromTok.v.includes('.')) throw unexpected(fromTok);
+  if (fromTok.t !== 'id' || fromTok.v.includes('.')) throw unexpected(fromTok); // 'Order' is an object, so keywords are allowed here
 
   const literal = (): { value: Literal; pos: number } => {
     const tok = next();
