@@ -41,7 +41,7 @@ describe('world state', () => {
   it('fixed ids and tokens for reproducible tests; tokens find their org, bad tokens find none', () => {
     const world = newWorld({ orgId: '00D000000000001', accessToken: '00D000000000001!FAKE.token', adminUsername: 'admin@fake.example.com' });
     const org = world.orgs[0] as EmulatedOrg;
-    expect(org.identity).toMatchObject({ orgId: '00D000000000001AAA', accessToken: '00D000000000001!FAKE.token', username: 'admin@fake.example.com' });
+    expect(org.identity).toMatchObject({ orgId: '00D000000000001EAA', accessToken: '00D000000000001!FAKE.token', username: 'admin@fake.example.com' });
     expect(org.identity.accessToken).toMatch(/^(00D\w{12,15})![.\w]*$/); // core's accessTokenRegex
     expect(world.orgForToken('00D000000000001!FAKE.token')).toBe(org);
     expect(world.orgForToken('nope')).toBeUndefined();
