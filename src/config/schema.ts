@@ -1,11 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 
 /** The JSON Schema shipped in the package (schema/apionly.config.schema.json), from src/ and from dist/ alike. */
 export const SCHEMA_PATH = join(__dirname, '..', '..', 'schema', 'apionly.config.schema.json');
+/** The schema compiled ahead of time by schema/buildValidator.js (Ajv standalone code, allErrors). */
+export const VALIDATOR_PATH = join(__dirname, '..', '..', 'schema', 'apionly.config.validate.js');
 
-let compiled: ValidateFunction | undefined;
+interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+let compiled: CompiledValidator | undefined;
 let schemaJson: Record<string, unknown> | undefined;
 
 export function configSchema(): Record<string, unknown> {
@@ -15,9 +22,16 @@ export function configSchema(): Record<string, unknown> {
 
 /** Validates against the schema; returns every violation (allErrors). Defaults are applied by normalizeConfig, not here. */
 export function schemaErrors(data: unknown): ErrorObject[] {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, useDefaults: false, allowMatchingProperties: true, verbose: true });
-    compiled = ajv.compile(configSchema());
-  }
+  compiled ??= require(VALIDATOR_PATH) as CompiledValidator;
   return compiled(data) ? [] : [...(compiled.errors ?? [])];
+}
+
+/** The schema object a JSON pointer such as '#/definitions/user' names (undefined when it names nothing). */
+export function schemaAt(pointer: string): unknown {
+  let cur: unknown = configSchema();
+  for (const part of pointer.replace(/^#\/?/, '').split('/').filter(Boolean)) {
+    if (typeof cur !== 'object' || cur === null) return undefined;
+    cur = (cur as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return cur;
 }

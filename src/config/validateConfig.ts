@@ -5,7 +5,7 @@ import { profileNameProblems } from '../model/profileName';
 import { userFieldProblems } from '../model/userFields';
 import { userPermissionProblems } from '../model/userPermissions';
 import { whyNotListable } from '../model/catalogue';
-import { schemaErrors } from './schema';
+import { schemaAt, schemaErrors } from './schema';
 import type { ApionlyConfig, ObjectAccess, OrgConfig, FieldAccessLevel, ObjectAccessLevel } from './types';
 
 /** Defaults (the same values the schema documents as `default`). */
@@ -64,9 +64,20 @@ const ptr = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
 /** Maps ajv errors to problems people can act on; collapses oneOf noise into one message per value. */
 export function schemaErrorsToProblems(errors: readonly ErrorObject[], raw: unknown, file: string): InputProblem[] {
   const oneOfPaths = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath);
-  const relevant = errors.filter(
-    (e) => e.keyword === 'oneOf' || !oneOfPaths.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`)),
-  );
+  const seen = new Set<string>();
+  const relevant = errors.filter((e) => {
+    if (e.keyword !== 'oneOf' && oneOfPaths.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`))) return false;
+    // A value can fail the same keyword twice (a property and a patternProperty both apply): report it once.
+    const key = `${e.instancePath}\n${e.keyword}\n${JSON.stringify(e.params)}`;
+    if (e.keyword === 'type') {
+      const typeKey = `${e.instancePath}\ntype`;
+      if (seen.has(typeKey)) return false;
+      seen.add(typeKey);
+    }
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const problems: InputProblem[] = [];
   for (const e of relevant) {
     const at = e.instancePath || '/';
@@ -75,7 +86,8 @@ export function schemaErrorsToProblems(errors: readonly ErrorObject[], raw: unkn
     switch (e.keyword) {
       case 'additionalProperties': {
         const prop = String(params['additionalProperty']);
-        const allowed = Object.keys(((e.parentSchema as Json | undefined)?.['properties'] as Json | undefined) ?? {});
+        const parent = schemaAt(e.schemaPath.replace(/\/additionalProperties$/, '')) as Json | undefined;
+        const allowed = Object.keys((parent?.['properties'] as Json | undefined) ?? {});
         problems.push({
           file,
           location: `${e.instancePath}/${ptr(prop)}`,

@@ -115,3 +115,10 @@ describe('the JSON Schema', () => {
     for (const key of Object.keys(schema.properties.profile.properties)) expect(schema.properties.profile.properties[key].description).toBeTruthy();
   });
 });
+
+describe('schema problems', () => {
+  it('reports a wrong type once per value', () => {
+    const problems = problemsOf({ user: { ...USER, Username: 1 } });
+    expect(problems).toEqual([expect.objectContaining({ location: '/user/Username', message: 'must be string' })]);
+  });
+});
