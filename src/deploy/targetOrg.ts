@@ -97,6 +97,16 @@ export async function connectOrg(targetOrg: string | undefined): Promise<OrgSess
     const state = await core.StateAggregator.getInstance();
     aliases = state.aliases.getAll(username);
   }
+  let shownUsername = usernameIsToken ? undefined : username;
+  if (shownUsername === undefined) {
+    // A bare token names no user: ask the org who it is (OAuth userinfo), for the report only.
+    try {
+      const info = (await conn.request({ method: 'GET', url: '/services/oauth2/userinfo' })) as { preferred_username?: unknown };
+      if (typeof info?.preferred_username === 'string') shownUsername = info.preferred_username;
+    } catch {
+      // not needed to deploy; the report says "<access token user>"
+    }
+  }
   const displayName = typedSecret.length
     ? '<alias or username>'
     : (aliases.includes(aliasOrUsername) ? aliasOrUsername : (aliases[0] ?? username ?? aliasOrUsername));
@@ -104,7 +114,7 @@ export async function connectOrg(targetOrg: string | undefined): Promise<OrgSess
     client: jsforceOrgClient(conn as unknown as JsforceConnectionLike),
     metadata: sdrMetadataClient(conn),
     instanceUrl: conn.instanceUrl,
-    username: usernameIsToken ? undefined : username,
+    username: shownUsername,
     aliases,
     displayName,
     secrets,

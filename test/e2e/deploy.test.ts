@@ -51,6 +51,7 @@ describe('deploy to the emulated org (library)', () => {
       expect(first.checks.filter((c) => !c.passed)).toEqual([]);
       expect(first).toMatchObject({ outcome: 'Succeeded', exitCode: 0 });
       expect(first.org.isSandbox).toBe(true);
+      expect(first.org.username).toBe(emu.orgs[0]?.username);
       expect(first.deploy.id).toMatch(/^0Af/);
       expect(first.user).toMatchObject({ action: 'create', status: 'done', username });
       expect(first.checks.length).toBeGreaterThanOrEqual(4);
