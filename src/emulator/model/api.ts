@@ -34,6 +34,11 @@ export interface OrgOptions {
   readonly orgId?: string;
   readonly accessToken?: string;
   readonly adminUsername?: string;
+  /**
+   * Optional org features switched on or off, e.g. { Orders: true, Quotes: true, StreamingApi: false }. Defaults: Orders,
+   * Quotes, WorkOrders, EntitlementManagement, ChatterAnswers, DevHub off; StreamingApi, Ideas, QuickText on.
+   */
+  readonly features?: Readonly<Record<string, boolean>>;
 }
 
 export interface OrgIdentity {
