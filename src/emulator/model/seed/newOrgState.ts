@@ -30,7 +30,7 @@ export function newOrgState(options: OrgOptions, podTag: string, now: string): O
       licenses.push({ id: id(KEY_PREFIX.UserLicense), name, masterLabel: name, licenseDefinitionKey: name.toUpperCase().replace(/\W+/g, '_'), totalLicenses: total });
     }
   }
-  const features = { ...DEFAULT_FEATURES };
+  const features = { ...DEFAULT_FEATURES, ...(options.features ?? {}) };
   const profiles: ProfileState[] = STANDARD_PROFILES.map((p) => {
     const userPermissions: Record<string, boolean> = {};
     for (const n of p.permissions) if (USER_PERMISSION_NAMES.includes(n)) userPermissions[n] = true;
