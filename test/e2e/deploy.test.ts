@@ -80,6 +80,51 @@ describe('deploy to the emulated org (library)', () => {
     }, SANDBOX);
   });
 
+  it('Given a user that drifted (other email, deactivated) and a permission set to assign, When dry-run then deployed, Then the plan shows the diff, and the run fixes only that and reactivates', async () => {
+    const psProject = await makeProject({ permissionSets: ['Vendor_Extra'] });
+    const psUsername = configUsername(psProject);
+    await withEmulatedOrg(async (emu) => {
+      const org = emu.world.orgs[0];
+      if (!org) throw new Error('no org');
+      // An admin deployed this permission set earlier (Metadata API; the org stores permission sets as metadata).
+      const seeded = org.deploy(
+        new Map([
+          ['package.xml', Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<Package xmlns="http://soap.sforce.com/2006/04/metadata"><types><members>Vendor_Extra</members><name>PermissionSet</name></types><version>66.0</version></Package>\n')],
+          ['permissionsets/Vendor_Extra.permissionset', Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">\n    <hasActivationRequired>false</hasActivationRequired>\n    <label>Vendor Extra</label>\n</PermissionSet>\n')],
+        ]),
+        { checkOnly: false, rollbackOnError: true },
+      );
+      expect(seeded.status).toBe('Succeeded');
+      const runIn = (extra: Partial<DeployOptions>): Promise<DeployReport> => {
+        process.env['SF_ORG_INSTANCE_URL'] = emu.instanceUrl;
+        return deploy({ cwd: psProject, targetOrg: emu.orgs[0]?.accessToken as string, pollFrequencyMs: 20, interactive: false, ...extra }, { progress: silentProgress, env: {} });
+      };
+      const first = await runIn({ resetPassword: 'new' });
+      expect(first).toMatchObject({ outcome: 'Succeeded', exitCode: 0 });
+      expect(first.user?.permissionSets).toEqual([{ name: 'Vendor_Extra', action: 'assign', done: true }]);
+      expect(first.user?.passwordReset).toBe('sent');
+      expect(JSON.stringify(first)).not.toMatch(/NewPassword/i);
+      const userId = usersNamed(emu, psUsername)[0]?.['Id'] as string;
+
+      org.update('User', userId, { Email: 'someone.else@e2e.example.com', IsActive: false });
+      const dry = await runIn({ dryRun: true });
+      expect(dry).toMatchObject({ outcome: 'DryRunSucceeded', exitCode: 0 });
+      expect(dry.user).toMatchObject({ action: 'update', reactivated: true, status: 'planned' });
+      expect(dry.user?.changes).toEqual([
+        { field: 'Email', from: 'someone.else@e2e.example.com', to: 'integrations@e2e.example.com' },
+        { field: 'IsActive', from: false, to: true },
+      ]);
+      expect(usersNamed(emu, psUsername)[0]).toMatchObject({ IsActive: false });
+
+      const fix = await runIn({});
+      expect(fix).toMatchObject({ outcome: 'Succeeded', exitCode: 0 });
+      expect(fix.user).toMatchObject({ action: 'update', reactivated: true, status: 'done' });
+      expect(fix.user?.permissionSets).toEqual([{ name: 'Vendor_Extra', action: 'already-assigned', done: true }]);
+      expect(fix.checks.every((c) => c.passed)).toBe(true);
+      expect(usersNamed(emu, psUsername)).toEqual([expect.objectContaining({ IsActive: true })]);
+    }, SANDBOX);
+  });
+
   it('Given a production org and no terminal, When deployed without --yes, Then it refuses and changes nothing', async () => {
     await withEmulatedOrg(async (emu) => {
       const err = (await run(emu).catch((e: unknown) => e)) as AppError;
