@@ -217,8 +217,10 @@ function route(ctx: ServerContext, req: Request): Dispatch | undefined {
 
 async function handle(ctx: ServerContext, raw: IncomingMessage, res: ServerResponse): Promise<string> {
   const body = await readBody(raw);
-  const url = new URL(raw.url ?? '/', 'http://emulated.invalid');
-  const req: Request = { raw, method: (raw.method ?? 'GET').toUpperCase(), url, path: url.pathname, body };
+  // `//services/data`: a saved auth whose instanceUrl ends in '/' (sf org login access-token --instance-url
+  // http://127.0.0.1:PORT/) makes clients double the slash; serve it like the single-slash path.
+  const url = new URL((raw.url ?? '/').replace(/^\/{2,}/, '/'), 'http://emulated.invalid');
+  const req: Request = { raw, method: (raw.method ?? 'GET').toUpperCase(), url, path: url.pathname.replace(/\/{2,}/g, '/'), body };
 
   if (req.path.startsWith('/__emulator/') || req.path === '/__emulator') {
     const reply = handleAdmin(ctx, req);

@@ -93,6 +93,12 @@ describe('REST basics', () => {
     expect(r.body).toEqual([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
   });
 
+  it('a doubled leading slash (instanceUrl saved with a trailing /) is served like the plain path', async () => {
+    const r = await rest('//services/data/v66.0/query?q=SELECT+Id+FROM+User');
+    expect(r.status).toBe(200);
+    expect(r.body.totalSize).toBe(1);
+  });
+
   it('a missing or bad token -> 401 INVALID_SESSION_ID', async () => {
     for (const tok of [null, '00D000000000000!nope']) {
       const r = await rest('/services/data/v66.0/query?q=SELECT+Id+FROM+User', {}, tok);
