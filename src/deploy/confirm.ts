@@ -1,12 +1,23 @@
 /** The production prompt: asked on stderr (stdout stays clean for --json), answered on stdin. */
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 
-export async function confirmOnTerminal(question: string): Promise<boolean> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-  try {
-    const answer = await rl.question(`${question} [y/N] `);
-    return /^y(es)?$/i.test(answer.trim());
-  } finally {
-    rl.close();
-  }
+/** Resolves true only for an explicit y/yes; Ctrl-D, Ctrl-C or anything else is a no. */
+export function confirmOnTerminal(question: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+    let answered = false;
+    rl.on('close', () => {
+      if (!answered) {
+        answered = true;
+        process.stderr.write('\n');
+        resolve(false);
+      }
+    });
+    rl.on('SIGINT', () => rl.close());
+    rl.question(`${question} [y/N] `, (answer) => {
+      answered = true;
+      rl.close();
+      resolve(/^y(es)?$/i.test(answer.trim()));
+    });
+  });
 }

@@ -11,7 +11,7 @@
  * org comes back as a DeployReport whose exitCode the CLI uses (0, 1, 68).
  */
 import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import { AppError, InputError, OperationError, UsageError } from '../errors';
 import { followCommand } from './messages';
 import type { MetadataDeployResult } from './metadataClient';
@@ -177,6 +177,7 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
       metadata: session.metadata,
       apiVersion: project.sourceApiVersion,
       spec,
+      profileFullName: basename(project.profilePath).replace(/\.profile-meta\.xml$/, ''),
       committed,
       secrets,
       checkUser: user.status === 'done',

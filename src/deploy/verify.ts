@@ -18,6 +18,8 @@ export interface VerifyInput {
   readonly metadata: MetadataClient;
   readonly apiVersion: string;
   readonly spec: UserSpec;
+  /** The Profile's metadata fullName (the file's base name, e.g. `Custom%3A Sales`), for the retrieve. */
+  readonly profileFullName: string;
   /** The committed profile file, parsed. */
   readonly committed: ProfilePermissions;
   readonly secrets: readonly string[];
@@ -61,7 +63,7 @@ export async function verify(input: VerifyInput): Promise<CheckResult[]> {
     const objects = [...input.committed.objects.keys()];
     const retrieved = await input.metadata.retrieveProfile({
       apiVersion: input.apiVersion,
-      profileName: spec.profileName,
+      profileName: input.profileFullName,
       objects,
       ...(input.pollFrequencyMs !== undefined ? { pollFrequencyMs: input.pollFrequencyMs } : {}),
     });
