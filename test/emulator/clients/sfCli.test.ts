@@ -1,0 +1,77 @@
+/**
+ * The official `sf` CLI as a client of the emulated org. The CLI is not a project dependency, so this runs
+ * only when APIONLY_SF_CLI points at an sf binary, e.g.
+ *   npm install --prefix /tmp/sfcli @salesforce/cli
+ *   APIONLY_SF_CLI=/tmp/sfcli/node_modules/.bin/sf npx jest test/emulator/clients/sfCli.test.ts
+ * Without it the suite is reported as skipped.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { childEnv } from '../../helpers/childEnv';
+import { useEmulatedOrg } from '../../helpers/emulator';
+import { API_ONLY, makeProject } from './project';
+
+const SF = process.env['APIONLY_SF_CLI'];
+const describeWithSf = SF ? describe : describe.skip;
+
+interface SfRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+describeWithSf('sf CLI against the emulated org (APIONLY_SF_CLI)', () => {
+  const emu = useEmulatedOrg({ deployTiming: { queuedPolls: 1, inProgressPolls: 1 } });
+  const home = mkdtempSync(join(tmpdir(), 'apionly-sf-home-'));
+  const project = makeProject({ 'API Only': API_ONLY });
+
+  function sf(args: string[], cwd = project.root): Promise<SfRun> {
+    const env = childEnv(
+      {
+        SF_ORG_INSTANCE_URL: emu.get().instanceUrl,
+        // In a project, core 9 validates sfdcLoginUrl, which defaults to SF_ORG_INSTANCE_URL and refuses
+        // 127.0.0.1 (InvalidProjectLoginUrlError); a Salesforce login URL here keeps the check quiet.
+        FORCE_SFDC_LOGIN_URL: 'https://login.salesforce.com',
+        PATH: `${dirname(process.execPath)}:${process.env['PATH'] ?? ''}`,
+      },
+      home,
+    );
+    return new Promise((resolve) => {
+      execFile(SF ?? 'sf', args, { cwd, env, timeout: 120_000, maxBuffer: 10 * 1024 * 1024 }, (err, stdout, stderr) => {
+        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      });
+    });
+  }
+  const token = (): string => emu.get().orgs[0]?.accessToken ?? '';
+
+  it('project deploy start deploys the profile', async () => {
+    const r = await sf(['project', 'deploy', 'start', '-d', 'force-app', '--target-org', token(), '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { result: { status: string; files: Array<{ fullName: string; state: string }> } };
+    expect(out.result.status).toBe('Succeeded');
+    expect(out.result.files).toEqual([expect.objectContaining({ fullName: 'API Only', state: 'Created' })]);
+  }, 120_000);
+
+  it('project retrieve start writes the profile back', async () => {
+    const r = await sf(['project', 'retrieve', 'start', '-m', 'Profile:API Only', '--target-org', token(), '--json']);
+    expect(r.code).toBe(0);
+    const text = readFileSync(join(project.profileDir, 'API Only.profile-meta.xml'), 'utf8');
+    expect(text).toContain('<name>ApiUserOnly</name>');
+    expect(text.endsWith('</Profile>\n')).toBe(true);
+  }, 120_000);
+
+  it('data query with a parent field, and data create record for a User', async () => {
+    const q = await sf(['data', 'query', '-q', "SELECT Id, Profile.Name FROM User", '--target-org', token(), '--json']);
+    expect(q.code).toBe(0);
+    expect((JSON.parse(q.stdout) as { result: { totalSize: number } }).result.totalSize).toBeGreaterThan(0);
+    const p = await sf(['data', 'query', '-q', "SELECT Id FROM Profile WHERE Name = 'API Only'", '--target-org', token(), '--json']);
+    const profileId = (JSON.parse(p.stdout) as { result: { records: Array<{ Id: string }> } }).result.records[0]?.Id ?? '';
+    const values = `Username=sf.cli.${Date.now()}@example.com.emu LastName=Integration Email=a@example.com Alias=sfcli TimeZoneSidKey=America/Los_Angeles LocaleSidKey=en_US EmailEncodingKey=UTF-8 LanguageLocaleKey=en_US ProfileId=${profileId}`;
+    const c = await sf(['data', 'create', 'record', '-s', 'User', '-v', values, '--target-org', token(), '--json']);
+    expect(c.code).toBe(0);
+    expect(JSON.parse(c.stdout)).toEqual(expect.objectContaining({ result: expect.objectContaining({ success: true }) }));
+  }, 120_000);
+});
+
