@@ -228,7 +228,7 @@ async function readOrgFacts(session: OrgSession, secrets: readonly string[]): Pr
     row = (await session.client.query(ORG_QUERY))[0];
   } catch (err) {
     const { code, message } = describeError(err, secrets);
-    throw new OperationError('OrgUnreadable', `Could not read the org's Organization record (${code}): ${message}`, {
+    throw new OperationError('OrgUnreadable', `Could not read the org's Organization record at ${session.instanceUrl} (${code}): ${message}`, {
       actions: ['Check that the authorisation is valid (`sf org display --target-org <alias>`) and the user has API access.'],
     });
   }

@@ -83,8 +83,11 @@ export async function connectOrg(targetOrg: string | undefined): Promise<OrgSess
         ],
       });
     }
+    const tokenWithoutUrl = typedSecret.length > 0 && !process.env['SF_ORG_INSTANCE_URL'];
     throw new OperationError('TargetOrgUnavailable', `Could not connect to ${shown}: ${message}`, {
-      actions: ['Check the org is reachable and the authorisation is still valid (`sf org display --target-org <alias>`).'],
+      actions: tokenWithoutUrl
+        ? ['An access token needs the org\'s instance URL: set SF_ORG_INSTANCE_URL=https://<your domain>.my.salesforce.com (for the emulated org, the instanceUrl `apionly org start` printed).']
+        : ['Check the org is reachable and the authorisation is still valid (`sf org display --target-org <alias>`).'],
     });
   }
   const conn = org.getConnection();
