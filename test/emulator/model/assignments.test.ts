@@ -18,12 +18,22 @@ describe('PermissionSetAssignment and PermissionSetLicenseAssign', () => {
     const ps = idOf(org, "SELECT Id FROM PermissionSet WHERE Name = 'Sales_Reports'");
     const a = org.create('PermissionSetAssignment', { AssigneeId: user, PermissionSetId: ps });
     expect(a).toMatch(/^0Pa/);
-    expect(org.query(`SELECT PermissionSet.Name FROM PermissionSetAssignment WHERE AssigneeId = '${user}'`).records[0]).toMatchObject({ PermissionSet: { Name: 'Sales_Reports' } });
+    expect(org.query(`SELECT PermissionSet.Name FROM PermissionSetAssignment WHERE AssigneeId = '${user}' AND PermissionSet.IsOwnedByProfile = false`).records[0]).toMatchObject({ PermissionSet: { Name: 'Sales_Reports' } });
     const dup = err(() => org.create('PermissionSetAssignment', { AssigneeId: user, PermissionSetId: ps.slice(0, 15) }));
     expect(dup.errorCode).toBe('DUPLICATE_VALUE');
     expect(dup.message).toBe('duplicate value found: <unknown> duplicates value on record with id: <unknown>');
     org.delete('PermissionSetAssignment', a);
-    expect(org.query('SELECT COUNT() FROM PermissionSetAssignment').totalSize).toBe(0);
+    expect(org.query('SELECT COUNT() FROM PermissionSetAssignment WHERE PermissionSet.IsOwnedByProfile = false').totalSize).toBe(0);
+  });
+
+  it("a profile's own permission set can be neither assigned nor unassigned", () => {
+    const org = newOrg();
+    const user = org.create('User', validUser(profileId(org, 'Standard User')));
+    const owned = one(org.query(`SELECT Id, PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId = '${user}'`).records);
+    expect(String(owned['PermissionSetId'])).toMatch(/^0PS/);
+    const adminOwned = idOf(org, "SELECT Id FROM PermissionSet WHERE IsOwnedByProfile = true AND Profile.Name = 'System Administrator'");
+    expect(err(() => org.create('PermissionSetAssignment', { AssigneeId: user, PermissionSetId: adminOwned })).message).toBe("You can't assign or unassign this permission set because it's associated with a profile.");
+    expect(err(() => org.delete('PermissionSetAssignment', String(owned['Id']))).errorCode).toBe('FIELD_INTEGRITY_EXCEPTION');
   });
 
   it('bad references and missing fields', () => {

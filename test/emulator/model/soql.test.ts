@@ -62,7 +62,9 @@ describe('SOQL subset', () => {
     expect(org.query("SELECT Name, TotalLicenses, UsedLicenses FROM UserLicense WHERE Name = 'Salesforce'").records[0]).toMatchObject({ TotalLicenses: 10, UsedLicenses: 2 });
     expect(org.query("SELECT Id FROM PermissionSetLicense WHERE DeveloperName = 'SalesforceAPIIntegrationPsl'").totalSize).toBe(1);
     expect(org.query("SELECT Id, Name FROM PermissionSet WHERE Name = 'Sales_Reports'").totalSize).toBe(1);
-    expect(org.query('SELECT Id, AssigneeId, PermissionSet.Name FROM PermissionSetAssignment').totalSize).toBe(0);
+    expect(org.query('SELECT Id, AssigneeId, PermissionSet.Name FROM PermissionSetAssignment WHERE PermissionSet.IsOwnedByProfile = false').totalSize).toBe(0);
+    // every user holds its profile's own permission set, as in a real org
+    expect(org.query(`SELECT PermissionSet.Profile.Name FROM PermissionSetAssignment WHERE AssigneeId = '${org.identity.userId}'`).records[0]).toMatchObject({ PermissionSet: { Profile: { Name: 'System Administrator' } } });
     expect(org.query('SELECT Id FROM PermissionSetLicenseAssign').totalSize).toBe(0);
   });
 

@@ -48,6 +48,13 @@ describe('world state', () => {
     expect(() => world.addOrg({ adminUsername: 'admin@fake.example.com' })).toThrow('Duplicate Username');
   });
 
+  it('orgs can be created with features on or off; an unknown feature name is an error', () => {
+    const org = newWorld({ features: { Orders: true, StreamingApi: false } }).orgs[0] as EmulatedOrg;
+    expect(org.query('SELECT COUNT() FROM Order').totalSize).toBe(0);
+    expect(() => org.query('SELECT Id FROM StreamingChannel')).toThrow("sObject type 'StreamingChannel' is not supported.");
+    expect(() => newWorld({ features: { Odrers: true } })).toThrow("Unknown org feature 'Odrers'");
+  });
+
   it('generated tokens match core\'s access token pattern and the admin sits on System Administrator', () => {
     const org = newWorld().orgs[0] as EmulatedOrg;
     expect(org.identity.accessToken).toMatch(/^(00D\w{12,15})![.\w]*$/);

@@ -30,6 +30,9 @@ export function newOrgState(options: OrgOptions, podTag: string, now: string): O
       licenses.push({ id: id(KEY_PREFIX.UserLicense), name, masterLabel: name, licenseDefinitionKey: name.toUpperCase().replace(/\W+/g, '_'), totalLicenses: total });
     }
   }
+  for (const f of Object.keys(options.features ?? {})) {
+    if (!(f in DEFAULT_FEATURES)) throw new Error(`Unknown org feature '${f}'; known: ${Object.keys(DEFAULT_FEATURES).join(', ')}`);
+  }
   const features = { ...DEFAULT_FEATURES, ...(options.features ?? {}) };
   const profiles: ProfileState[] = STANDARD_PROFILES.map((p) => {
     const userPermissions: Record<string, boolean> = {};

@@ -3,7 +3,7 @@ import { KEY_PREFIX, toId18 } from '../ids';
 import { permissionableObjects } from '../orgCatalog';
 import { licenseAllowsPermission } from '../seed/userPermissions';
 import type { OrgState, UserState } from '../state';
-import { rowsOf, usedSeats } from './records';
+import { profileAssignmentId, profileOwnedPermissionSetId, rowsOf, usedSeats } from './records';
 import { fieldDef, sobjectDef, USER, type SFieldDef, type SObjectDef } from './schema';
 
 export interface DmlEnv {
@@ -159,6 +159,10 @@ export function createRecord(state: OrgState, env: DmlEnv, type: string, fields:
       const { AssigneeId: assigneeId, PermissionSetId: psId } = requireRefs(values, def, ['AssigneeId', 'PermissionSetId']) as { AssigneeId: string; PermissionSetId: string };
       const user = findUser(state, assigneeId);
       const ps = state.permissionSets.find((p) => p.id === psId);
+      if (state.profiles.some((p) => profileOwnedPermissionSetId(p.id) === psId)) {
+        // Salesforce Help: a profile's own permission set cannot be assigned or unassigned directly.
+        throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION', "You can't assign or unassign this permission set because it's associated with a profile.", 400, ['PermissionSetId']);
+      }
       if (!user) throw new SalesforceError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', 400, ['AssigneeId']);
       if (!ps) throw new SalesforceError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', 400, ['PermissionSetId']);
       if (state.permissionSetAssignments.some((a) => a.assigneeId === assigneeId && a.targetId === psId)) {
@@ -268,6 +272,9 @@ export function deleteRecord(state: OrgState, type: string, id: string): void {
   if (!key) {
     if (!def.deletable) throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', 'entity type cannot be deleted', 400);
     throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `The emulated org does not delete ${def.name} records` + ' (emulator-invented message)', 400);
+  }
+  if (key === 'permissionSetAssignments' && state.users.some((u) => profileAssignmentId(u.id) === id18)) {
+    throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION', "You can't assign or unassign this permission set because it's associated with a profile.", 400);
   }
   const idx = state[key].findIndex((a) => a.id === id18);
   if (idx < 0) throw new SalesforceError('ENTITY_IS_DELETED', 'entity is deleted', 404);

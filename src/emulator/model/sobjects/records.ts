@@ -1,7 +1,21 @@
+import { caseSafeSuffix, KEY_PREFIX } from '../ids';
 import { USER_PERMISSION_NAMES } from '../seed/userPermissions';
 import type { OrgState } from '../state';
 
 export type Row = Record<string, unknown>;
+
+/**
+ * Ids of the rows Salesforce keeps per profile (its owned permission set) and per user (the assignment of it):
+ * derived from the profile's / user's own sequence number, which no other record of the org uses.
+ */
+export function profileOwnedPermissionSetId(profileId: string): string {
+  const id15 = KEY_PREFIX.PermissionSet + profileId.slice(3, 15);
+  return id15 + caseSafeSuffix(id15);
+}
+export function profileAssignmentId(userId: string): string {
+  const id15 = KEY_PREFIX.PermissionSetAssignment + userId.slice(3, 15);
+  return id15 + caseSafeSuffix(id15);
+}
 
 /** Active users per user licence (UserLicense.UsedLicenses). */
 export function usedSeats(state: OrgState, license: string): number {
@@ -37,7 +51,7 @@ export function rowsOf(state: OrgState, type: string): Row[] {
         LastModifiedById: p.lastModifiedById, SystemModstamp: p.lastModifiedDate,
       }));
     case 'PermissionSet':
-      return state.permissionSets.map((ps) => {
+      return state.permissionSets.map((ps): Row => {
         const psl = state.permissionSetLicenses.find((l) => l.developerName === ps.license || l.masterLabel === ps.license);
         const ul = state.licenses.find((l) => l.name === ps.license);
         return {
@@ -46,11 +60,22 @@ export function rowsOf(state: OrgState, type: string): Row[] {
           ...permissionFields(ps.userPermissions), CreatedDate: ps.createdDate, CreatedById: ps.createdById, LastModifiedDate: ps.lastModifiedDate,
           LastModifiedById: ps.lastModifiedById, SystemModstamp: ps.lastModifiedDate,
         };
-      });
+      }).concat(state.profiles.map((p): Row => ({
+        // Every profile owns a permission set that carries its permissions (IsOwnedByProfile = true).
+        Id: profileOwnedPermissionSetId(p.id), Name: `X${p.id.slice(0, 15)}`, Label: p.id.slice(0, 15), Description: null, IsOwnedByProfile: true,
+        IsCustom: p.custom, NamespacePrefix: null, Type: 'Profile', HasActivationRequired: false,
+        LicenseId: state.licenses.find((l) => l.name === p.userLicense)?.id ?? null, ProfileId: p.id,
+        ...permissionFields(p.userPermissions), CreatedDate: p.createdDate, CreatedById: p.createdById, LastModifiedDate: p.lastModifiedDate,
+        LastModifiedById: p.lastModifiedById, SystemModstamp: p.lastModifiedDate,
+      })));
     case 'PermissionSetAssignment':
-      return state.permissionSetAssignments.map((a) => ({
+      return state.users.map((u) => ({
+        // each user's assignment of its profile's permission set
+        Id: profileAssignmentId(u.id), AssigneeId: u.id, PermissionSetId: profileOwnedPermissionSetId(String(u.fields['ProfileId'])), PermissionSetGroupId: null,
+        IsActive: true, SystemModstamp: u.fields['LastModifiedDate'] ?? null,
+      } as Row)).concat(state.permissionSetAssignments.map((a) => ({
         Id: a.id, AssigneeId: a.assigneeId, PermissionSetId: a.targetId, PermissionSetGroupId: null, IsActive: true, SystemModstamp: a.createdDate,
-      }));
+      })));
     case 'PermissionSetLicense':
       return state.permissionSetLicenses.map((l) => ({
         Id: l.id, DeveloperName: l.developerName, MasterLabel: l.masterLabel, TotalLicenses: l.totalLicenses,
