@@ -1,0 +1,18 @@
+/**
+ * apionly as a library: the same functions the CLI calls. Nothing here loads
+ * @salesforce/source-deploy-retrieve or @salesforce/core until `deploy` runs.
+ */
+export { generate, planGeneration, readGenerationInputs } from './generate';
+export type { GenerateOptions, GenerateResult, GeneratedFileStatus, GenerationInputs, GenerationPlan } from './generate';
+export { loadConfig, validateConfig, normalizeConfig } from './config';
+export type { LoadedConfig } from './config';
+export { buildProfileModel, userForOrg } from './model';
+export { writeFiles, checkFiles } from './io';
+export { formatFiles, formatText } from './format';
+export type { FormatOptions, FormatResult, FormatFileResult } from './format';
+export { canonicalize, parseMetadataXml, renderMetadataXml, escapeXmlText } from './xml';
+export type { MetadataDocument, XmlElement } from './xml';
+export { deploy, renderDeployReport } from './deploy';
+export { startEmulatedOrg } from './emulator';
+export type { StartEmulatedOrgOptions, RunningEmulatedOrg } from './emulator';
+export { AppError, UsageError, InputError, OperationError, PartialSuccessError, InternalError } from './errors';
