@@ -164,3 +164,24 @@ describe('Profile deploy: rejected like a real org', () => {
     expect(deployProfile(org, 'P', objPerm('Order', 'CRED')).status).toBe('Succeeded');
   });
 });
+
+describe('Profile deploy: login IP ranges and hours are kept', () => {
+  const range = (start: string, end: string): string => `    <loginIpRanges>\n        <endAddress>${end}</endAddress>\n        <startAddress>${start}</startAddress>\n    </loginIpRanges>\n`;
+
+  it('stores IP ranges in the file order and returns them on every retrieve; a redeploy replaces the list', () => {
+    const org = newOrg();
+    expect(deployProfile(org, 'P', range('10.10.0.0', '10.10.255.255') + range('10.2.0.0', '10.2.255.255') + '    <loginHours/>\n').status).toBe('Succeeded');
+    const xml = retrieveProfile(org, 'P');
+    expect(xml.indexOf('10.10.0.0')).toBeLessThan(xml.indexOf('10.2.0.0')); // not re-sorted as text (facts a.4)
+    expect(xml).toContain('    <loginHours/>\n    <loginIpRanges>\n');
+    deployProfile(org, 'P', range('192.168.0.1', '192.168.0.9'));
+    const again = retrieveProfile(org, 'P');
+    expect(again).toContain('192.168.0.1');
+    expect(again).not.toContain('10.2.0.0');
+  });
+
+  it('refuses malformed or reversed ranges (emulator-invented texts)', () => {
+    expect(problems(deployProfile(newOrg(), 'P', range('10.0.0', '10.0.0.9')))[0]).toMatch(/^Invalid IP address in loginIpRanges: 10.0.0 /);
+    expect(problems(deployProfile(newOrg(), 'P', range('10.0.0.9', '10.0.0.1')))[0]).toMatch(/^The start address 10.0.0.9 is after the end address 10.0.0.1/);
+  });
+});

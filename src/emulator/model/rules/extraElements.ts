@@ -1,7 +1,7 @@
 import type { ExtraElements, OrgState, XmlValue } from '../state';
 import { findObject } from '../orgCatalog';
 import { asList, childText, locate } from '../xml/parseMetadataXml';
-import type { Problem } from './types';
+import { INVENTED, type Problem } from './types';
 
 /**
  * Profile / PermissionSet elements the emulator stores without modelling their meaning. `key` is the child that
@@ -63,6 +63,13 @@ function referenceExists(state: OrgState, element: string, value: string): boole
   return false;
 }
 
+/** IPv4 address as a number; undefined when malformed (the emulator does not model IPv6 ranges). */
+function ipv4(s: string): number | undefined {
+  const parts = s.split('.');
+  if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return undefined;
+  return parts.reduce((acc, p) => acc * 256 + Number(p), 0);
+}
+
 function entryKey(spec: ExtraSpec, entry: XmlValue): string {
   return (spec.key ?? []).map((k) => childText(entry, k) ?? '').join('\u0000');
 }
@@ -96,6 +103,21 @@ export function readExtras(root: Readonly<Record<string, unknown>>, text: string
         }
         if (recordType !== undefined) {
           problems.push({ problem: `In field: recordType - no RecordType named ${recordType} found`, ...(locate(text, element, 'recordType', recordType) ?? {}) });
+          continue;
+        }
+      }
+      if (element === 'loginIpRanges') {
+        const start = childText(entry, 'startAddress') ?? '';
+        const end = childText(entry, 'endAddress') ?? '';
+        const at = locate(text, element, 'startAddress', start) ?? {};
+        const a = ipv4(start);
+        const b = ipv4(end);
+        if (a === undefined || b === undefined) {
+          problems.push({ problem: `Invalid IP address in loginIpRanges: ${a === undefined ? start : end}` + INVENTED, ...at });
+          continue;
+        }
+        if (a > b) {
+          problems.push({ problem: `The start address ${start} is after the end address ${end} in loginIpRanges` + INVENTED, ...at });
           continue;
         }
       }
