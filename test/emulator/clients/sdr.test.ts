@@ -107,6 +107,46 @@ describe('SDR + jsforce against the emulated org (real model)', () => {
     expect(text).toContain(fullAccess('Account'));
     expect(text).toContain(perm('ApiUserOnly'));
     expect(text).not.toContain('<enabled>false</enabled>'); // only enabled user permissions come back
+    // SDR writes exactly the bytes the org served (the model's canonical profile).
+    const served = emu.get().world.orgs[0]?.retrieve(
+      [
+        { name: 'CustomObject', members: ['Account'] },
+        { name: 'Profile', members: ['API Only'] },
+      ],
+      '66.0',
+    );
+    expect(text).toBe(served?.files.get('profiles/API Only.profile'));
+  });
+
+  it('Given a slow deploy, When canceled, Then it ends Canceled and the profile is not created', async () => {
+    const conn = await connectionFor(emu.get());
+    emu.get().faults.add({ kind: 'deploy-stuck', polls: 50 });
+    const project = makeProject({ 'To Cancel': API_ONLY });
+    const cs = ComponentSet.fromSource(join(project.root, 'force-app'));
+    cs.sourceApiVersion = '66.0';
+    const deploy = await cs.deploy({ usernameOrConnection: conn });
+    deploy.onUpdate((r) => {
+      if (r.status === RequestStatus.InProgress) void deploy.cancel();
+    });
+    const result = await deploy.pollStatus(FAST);
+    expect(result.response.status).toBe(RequestStatus.Canceled);
+    expect((await conn.query("SELECT Id FROM Profile WHERE Name = 'To Cancel'")).totalSize).toBe(0);
+    emu.get().faults.clear();
+  });
+
+  it('Given the token as target org, When Org.create runs and a User is updated, Then the change is read back', async () => {
+    const { Org } = await import('@salesforce/core');
+    process.env['SF_ORG_INSTANCE_URL'] = emu.get().instanceUrl;
+    try {
+      const org = await Org.create({ aliasOrUsername: emu.get().orgs[0]?.accessToken ?? '' });
+      const conn = org.getConnection();
+      const admin = emu.get().orgs[0]?.userId ?? '';
+      await conn.sobject('User').update({ Id: admin, Title: 'Emulated admin' });
+      const rec = await conn.sobject('User').retrieve(admin);
+      expect(rec).toEqual(expect.objectContaining({ Id: admin, Title: 'Emulated admin' }));
+    } finally {
+      delete process.env['SF_ORG_INSTANCE_URL'];
+    }
   });
 
   it('Given a retrieve of a missing component, When polled, Then it succeeds with a warning message for it', async () => {

@@ -226,6 +226,24 @@ describe('SOAP Metadata API', () => {
     expect(result).toEqual(expect.objectContaining({ status: 'Failed', errorStatusCode: 'INVALID_OPERATION', success: 'false' }));
   });
 
+  it('deployRecentValidation runs a successful validation for real under a new id', async () => {
+    const zip = await zipOf({ 'package.xml': PKG, 'profiles/API Only.profile': PROFILE });
+    const started = await soap(`<deploy><ZipFile>${zip}</ZipFile><DeployOptions><checkOnly>true</checkOnly></DeployOptions></deploy>`);
+    for (let i = 0; i < 3; i++) await soap(`<checkDeployStatus><asyncProcessId>${started.result.id}</asyncProcessId></checkDeployStatus>`);
+    expect(fake.profiles.has('API Only')).toBe(false);
+    const quick = await soap(`<deployRecentValidation><validationId>${started.result.id}</validationId></deployRecentValidation>`);
+    expect(quick.status).toBe(200);
+    const quickId = quick.result as string;
+    expect(quickId).toMatch(/^0Af\w{15}$/);
+    expect(quickId).not.toBe(started.result.id);
+    let done: any;
+    for (let i = 0; i < 3; i++) done = (await soap(`<checkDeployStatus><asyncProcessId>${quickId}</asyncProcessId></checkDeployStatus>`)).result;
+    expect(done).toEqual(expect.objectContaining({ status: 'Succeeded', checkOnly: 'false' }));
+    expect(fake.profiles.get('API Only')).toBe(PROFILE);
+    const again = await soap(`<deployRecentValidation><validationId>${quickId}</validationId></deployRecentValidation>`);
+    expect(again.text).toContain('sf:INVALID_ID_FIELD');
+  });
+
   it('checkDeployStatus of an unknown id is a fault', async () => {
     const r = await soap('<checkDeployStatus><asyncProcessId>0Af000000000000AAA</asyncProcessId></checkDeployStatus>');
     expect(r.status).toBe(500);
