@@ -141,8 +141,15 @@ export async function orgStart(options: OrgStartOptions, io: CliIo, stop: Promis
   io.stdout.write(
     `${JSON.stringify({ instanceUrl: running.instanceUrl, accessToken: first?.accessToken, username: first?.username, orgId: first?.orgId })}\n`,
   );
+  const token = first?.accessToken ?? '';
   io.stderr.write(
-    `Emulated org ready. Try: SF_ORG_INSTANCE_URL=${running.instanceUrl} apionly deploy --target-org '${first?.accessToken ?? ''}'\nStop with Ctrl-C.\n`,
+    [
+      'Emulated org ready (no real Salesforce org is involved).',
+      `  apionly:  SF_ORG_INSTANCE_URL=${running.instanceUrl} apionly deploy --target-org '${token}'`,
+      `  sf CLI:   SF_ORG_INSTANCE_URL=${running.instanceUrl} FORCE_SFDC_LOGIN_URL=https://login.salesforce.com sf project deploy start --target-org '${token}'`,
+      'Stop with Ctrl-C.',
+      '',
+    ].join('\n'),
   );
   await stop;
   await running.close();
