@@ -93,6 +93,11 @@ export function matchRest(method: string, path: string, url: URL): Route | undef
       return json(200, versionList(max));
     });
   }
+  if (path === '/services/oauth2/token') {
+    // The emulated org hands out its token at start and supports no OAuth flow (password, refresh, JWT):
+    // answer as Salesforce does for a grant it refuses.
+    return simple('oauth-token', async () => json(400, { error: 'invalid_grant', error_description: 'authentication failure' }));
+  }
   if (path === '/services/oauth2/userinfo') {
     return authed({ route: 'userinfo' }, undefined, (org) =>
       json(200, {

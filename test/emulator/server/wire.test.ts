@@ -99,6 +99,12 @@ describe('REST basics', () => {
     expect(r.body.totalSize).toBe(1);
   });
 
+  it('the OAuth token endpoint refuses every grant like Salesforce (no OAuth flows in the emulator)', async () => {
+    const r = await rest('/services/oauth2/token', { method: 'POST', body: 'grant_type=refresh_token&refresh_token=x' }, null);
+    expect(r.status).toBe(400);
+    expect(r.body).toEqual({ error: 'invalid_grant', error_description: 'authentication failure' });
+  });
+
   it('a missing or bad token -> 401 INVALID_SESSION_ID', async () => {
     for (const tok of [null, '00D000000000000!nope']) {
       const r = await rest('/services/data/v66.0/query?q=SELECT+Id+FROM+User', {}, tok);
