@@ -1,4 +1,5 @@
 import type { CustomFieldState, CustomObjectState, OrgState, ProfileState } from './state';
+import { OBSERVED_STANDARD_FIELDS } from './seed/standardFields';
 import { NON_PERMISSIONABLE_OBJECTS, STANDARD_OBJECTS, standardObject, type StandardObjectDef } from './seed/objects';
 
 /** What the org knows about an object that permissions can name. */
@@ -54,6 +55,9 @@ export function findField(state: OrgState, objectName: string, fieldName: string
   if (cf) return { object: objectName, name: fieldName, required: customFieldRequired(cf), permissionable: true, custom: true };
   const sf = obj.standard?.fields.find((f) => f.name === fieldName);
   if (sf) return { object: objectName, name: fieldName, required: sf.required === true, permissionable: sf.permissionable !== false, custom: false };
+  if (obj.standard && OBSERVED_STANDARD_FIELDS[objectName]?.includes(fieldName)) {
+    return { object: objectName, name: fieldName, required: false, permissionable: true, custom: false };
+  }
   return undefined;
 }
 

@@ -185,3 +185,13 @@ describe('Profile deploy: login IP ranges and hours are kept', () => {
     expect(problems(deployProfile(newOrg(), 'P', range('10.0.0.9', '10.0.0.1')))[0]).toMatch(/^The start address 10.0.0.9 is after the end address 10.0.0.1/);
   });
 });
+
+describe('Profile deploy: standard field permissions seen in real orgs', () => {
+  it('accepts FLS on standard fields that real retrieved profiles carry (e.g. Account.AccountSource, Case.IsEscalated)', () => {
+    const org = newOrg();
+    const out = deployProfile(org, 'P', objPerm('Account', 'CRED') + objPerm('Case', 'CRED') + fieldPerm('Account.AccountSource', true, true) + fieldPerm('Case.IsEscalated', false, true));
+    expect(out.failures).toEqual([]);
+    expect(retrieveProfile(org, 'P', ['Case'])).toContain('<field>Case.IsEscalated</field>');
+    expect(retrieveProfile(org, 'P', ['Case'])).not.toContain('<field>Account.AccountSource</field>');
+  });
+});
