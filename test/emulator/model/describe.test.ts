@@ -44,6 +44,7 @@ describe('describe and describeGlobal', () => {
     const fields = org.describe('Account')['fields'] as Field[];
     expect(fields.find((f) => f.name === 'Name')).toMatchObject({ nillable: false });
     expect(fields.find((f) => f.name === 'Industry')).toMatchObject({ nillable: true, createable: true });
+    expect(fields.map((f) => f.name)).toContain('AccountSource'); // a standard field known from real profiles
   });
 
   it('describeGlobal carries the sobjects array: system objects and the objects of enabled features only', () => {

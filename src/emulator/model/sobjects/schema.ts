@@ -1,6 +1,7 @@
 import { featureOn } from '../orgCatalog';
 import { USER_PICKLISTS } from '../seed/picklists';
 import { STANDARD_OBJECTS, standardObject } from '../seed/objects';
+import { OBSERVED_STANDARD_FIELDS } from '../seed/standardFields';
 import { USER_PERMISSION_NAMES } from '../seed/userPermissions';
 import type { OrgState } from '../state';
 
@@ -171,6 +172,9 @@ export function businessObject(state: OrgState, name: string): SObjectDef | unde
         : (f.permissionable === false ? ro(f.name, DESCRIBE_TYPE[f.type] ?? f.type) : rw(f.name, DESCRIBE_TYPE[f.type] ?? f.type));
       return { ...base, nillable: f.required ? false : base.nillable };
     });
+    for (const name of OBSERVED_STANDARD_FIELDS[std.name] ?? []) {
+      if (!fields.some((f) => f.name === name)) fields.push(rw(name, name.endsWith('Id') ? 'reference' : 'string'));
+    }
     for (const cf of custom?.fields ?? []) fields.push(customFieldDef(cf.fullName, cf.label, cf.type, cf.required, cf.referenceTo));
     return { name: std.name, label: std.label, labelPlural: `${std.label}s`, keyPrefix: std.keyPrefix, createable: true, updateable: true, deletable: true, custom: false, fields };
   }
