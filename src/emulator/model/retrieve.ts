@@ -149,7 +149,7 @@ export function writePermissionSet(ps: PermissionSetState, apiVersion: number): 
 }
 
 /** objects/<Name>.object: stored definition (children in alphabetical WSDL order) with its custom fields (fullName first). */
-export function writeObject(name: string, obj: CustomObjectState | undefined, onlyFields: ReadonlySet<string> | undefined): string {
+export function writeObject(obj: CustomObjectState | undefined, onlyFields: ReadonlySet<string> | undefined): string {
   const entries: Entry[] = [];
   const xml = onlyFields ? {} : (obj?.xml ?? {});
   const fields = (obj?.fields ?? []).filter((f) => !onlyFields || onlyFields.has(f.fullName)).sort((x, y) => byteOrder(x.fullName, y.fullName));
@@ -167,7 +167,6 @@ export function writeObject(name: string, obj: CustomObjectState | undefined, on
     const v = xml[key] as XmlValue | XmlValue[];
     for (const item of Array.isArray(v) ? v : [v]) entries.push([key, toOrdered(item)]);
   }
-  void name;
   return writeMetadataXml('CustomObject', entries);
 }
 
@@ -256,7 +255,7 @@ export function runRetrieve(state: OrgState, types: readonly RetrieveTypeMembers
   for (const o of objects) {
     const c = state.customObjects.find((x) => x.fullName === o);
     const fileName = `objects/${o}.object`;
-    files.set(fileName, writeObject(o, c, undefined));
+    files.set(fileName, writeObject(c, undefined));
     fileProperties.push(fileProps(state, 'CustomObject', o, fileName, c?.id ?? '', c?.createdDate ?? '1970-01-01T00:00:00.000Z', c?.lastModifiedDate ?? '1970-01-01T00:00:00.000Z'));
     retrieved.set('CustomObject', [...(retrieved.get('CustomObject') ?? []), o]);
   }
@@ -270,7 +269,7 @@ export function runRetrieve(state: OrgState, types: readonly RetrieveTypeMembers
     if (fs) fileProperties.push(fileProps(state, 'CustomField', f, `objects/${o}.object`, fs.id, fs.createdDate, fs.lastModifiedDate));
   }
   for (const [o, names] of fieldsByObject) {
-    if (!objects.has(o)) files.set(`objects/${o}.object`, writeObject(o, state.customObjects.find((x) => x.fullName === o), names));
+    if (!objects.has(o)) files.set(`objects/${o}.object`, writeObject(state.customObjects.find((x) => x.fullName === o), names));
   }
   for (const m of expand('Profile', want('Profile'))) {
     const p = state.profiles.find((x) => x.fullName === m);

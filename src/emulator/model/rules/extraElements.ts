@@ -57,8 +57,12 @@ export const PERMISSION_SET_EXTRAS: Readonly<Record<string, ExtraSpec>> = {
   tabSettings: { key: ['tab'] },
 };
 
-/** Standard tabs and apps every org has (tab names `standard-<X>`, apps `standard__<X>`). */
-function referenceExists(state: OrgState, element: string, value: string): boolean {
+/**
+ * Whether a referenced component exists. The emulated org has the standard apps (`standard__<X>`) and none of the
+ * other referenced types (classes, pages, flows, custom permissions, record types, …), so those references fail as
+ * they would in an org without them.
+ */
+function referenceExists(element: string, value: string): boolean {
   if (element === 'applicationVisibilities') return value.startsWith('standard__');
   return false;
 }
@@ -84,7 +88,7 @@ export function readExtras(root: Readonly<Record<string, unknown>>, text: string
     for (const entry of entries) {
       if (spec.ref) {
         const v = childText(entry, spec.ref.child) ?? '';
-        if (!referenceExists(state, element, v)) {
+        if (!referenceExists(element, v)) {
           problems.push({ problem: `In field: ${spec.ref.child} - no ${spec.ref.type} named ${v} found`, ...(locate(text, element, spec.ref.child, v) ?? {}) });
           continue;
         }
