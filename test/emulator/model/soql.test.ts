@@ -47,6 +47,12 @@ describe('SOQL subset', () => {
     expect(org.query("SELECT Id FROM User WHERE Title = 'R\\\\D'").totalSize).toBe(1);
   });
 
+  it('date and dateTime literals (unquoted) compare with datetime fields; a quoted string for them is refused', () => {
+    expect(org.query('SELECT Id FROM User WHERE CreatedDate > 2000-01-01T00:00:00Z').totalSize).toBe(3);
+    expect(org.query('SELECT Id FROM User WHERE CreatedDate < 2000-01-01T00:00:00.000+00:00').totalSize).toBe(0);
+    expect(err(() => org.query("SELECT Id FROM User WHERE CreatedDate > '2000-01-01'")).errorCode).toBe('INVALID_QUERY_FILTER_OPERATOR');
+  });
+
   it('15-char ids match 18-char ids', () => {
     expect(org.query(`SELECT Id FROM User WHERE Id = '${org.identity.userId.slice(0, 15)}'`).totalSize).toBe(1);
   });

@@ -65,6 +65,11 @@ class Executor {
 
 function compare(a: unknown, b: Literal, field: SFieldDef): number | undefined {
   if (a === null || a === undefined || b === null) return undefined;
+  if (typeof b === 'object') {
+    const x = String(a);
+    const y = field.type === 'date' ? b.date.slice(0, 10) : b.date;
+    return x === y ? 0 : x < y ? -1 : 1;
+  }
   if (field.type === 'id' || field.type === 'reference') {
     const x = toId18(String(a));
     const y = toId18(String(b));
@@ -72,6 +77,14 @@ function compare(a: unknown, b: Literal, field: SFieldDef): number | undefined {
   }
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'boolean') return a === b ? 0 : 1;
+  const x = String(a).toLowerCase();
+  const y = String(b).toLowerCase();
+  return x === y ? 0 : x < y ? -1 : 1;
+}
+
+/** ORDER BY: numbers numerically, everything else as case-insensitive text (ISO dates sort as text). */
+function orderValue(a: unknown, b: unknown): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
   const x = String(a).toLowerCase();
   const y = String(b).toLowerCase();
   return x === y ? 0 : x < y ? -1 : 1;
@@ -88,6 +101,11 @@ function checkLiteral(q: SoqlQuery, r: Resolved, value: Literal, pos: number): v
   if (value === null) return;
   if ((t === 'id' || t === 'reference') && (typeof value !== 'string' || toId18(value) === undefined)) {
     throw soqlError('INVALID_QUERY_FILTER_OPERATOR', q.text, pos, `invalid ID field: ${String(value)}`);
+  }
+  if ((t === 'datetime' || t === 'date') !== (typeof value === 'object')) {
+    throw soqlError('INVALID_QUERY_FILTER_OPERATOR', q.text, pos, t === 'datetime' || t === 'date'
+      ? `value of filter criterion for field '${r.field.name}' must be of type ${t === 'date' ? 'date' : 'dateTime'} and should not be enclosed in quotes`
+      : `value of filter criterion for field '${r.field.name}' must be of type ${t} and should not be a date literal`);
   }
   if (t === 'boolean' && typeof value !== 'boolean') {
     throw soqlError('INVALID_QUERY_FILTER_OPERATOR', q.text, pos, `value of filter criterion for field '${r.field.name}' must be of type boolean and should not be enclosed in quotes`);
@@ -172,7 +190,7 @@ export function executeQuery(state: OrgState, soql: string, apiVersion: string):
         if (va === null && vb === null) continue;
         if (va === null) return k.nullsLast ? 1 : -1;
         if (vb === null) return k.nullsLast ? -1 : 1;
-        const c = compare(va, vb as Literal, k.r.field) ?? 0;
+        const c = orderValue(va, vb);
         if (c !== 0) return k.desc ? -c : c;
       }
       return 0;

@@ -1,7 +1,8 @@
 import { SalesforceError } from '../api';
 
 /** The SOQL subset the tools use: field lists, parent paths, WHERE (= != <> < > <= >= IN NOT IN LIKE, AND OR NOT, parentheses), ORDER BY, LIMIT, OFFSET, COUNT(). */
-export type Literal = string | number | boolean | null;
+/** A date/dateTime literal is `{ date: ISO text }` so it is told apart from a quoted string. */
+export type Literal = string | number | boolean | null | { readonly date: string };
 
 export interface FieldRef {
   readonly path: readonly string[]; // ['Profile', 'Name']
@@ -30,6 +31,7 @@ type Tok =
   | { t: 'id'; v: string; pos: number }
   | { t: 'str'; v: string; pos: number }
   | { t: 'num'; v: number; pos: number }
+  | { t: 'date'; v: string; pos: number }
   | { t: 'op'; v: string; pos: number }
   | { t: 'eof'; v: '<EOF>'; pos: number };
 
@@ -75,6 +77,14 @@ function tokenize(text: string): Tok[] {
         i++;
       }
       out.push({ t: 'str', v, pos: start });
+      continue;
+    }
+    const dt = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?(?:Z|[+-]\d{2}:?\d{2}))?/.exec(text.slice(i));
+    if (dt) {
+      // date and dateTime literals are unquoted (2024-01-31, 2024-01-31T10:00:00Z); kept as ISO text
+      const iso = dt[0].length > 10 ? new Date(dt[0]).toISOString() : dt[0];
+      out.push({ t: 'date', v: iso, pos: start });
+      i += dt[0].length;
       continue;
     }
     if (/[0-9]/.test(c) || (c === '-' && /[0-9]/.test(text[i + 1] ?? ''))) {
@@ -152,6 +162,7 @@ export function parseSoql(text: string): SoqlQuery {
   const literal = (): { value: Literal; pos: number } => {
     const tok = next();
     if (tok.t === 'str' || tok.t === 'num') return { value: tok.v, pos: tok.pos };
+    if (tok.t === 'date') return { value: { date: tok.v }, pos: tok.pos };
     if (isKw(tok, 'NULL')) return { value: null, pos: tok.pos };
     if (isKw(tok, 'TRUE')) return { value: true, pos: tok.pos };
     if (isKw(tok, 'FALSE')) return { value: false, pos: tok.pos };
