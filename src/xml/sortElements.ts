@@ -28,6 +28,8 @@ function orderDeep(element: XmlElement, spec: ElementSpec | undefined): XmlEleme
   if (!element.children) return element;
   // Grandchildren and deeper have no tables: generic byte order of names (stable).
   const children = orderChildren(element.children, spec?.order).map((c) => orderDeep(c, undefined));
+  // Already in order (the usual case for generated and canonical files): keep the element, do not copy it.
+  if (children.every((c, i) => c === element.children?.[i])) return element;
   return { ...element, children };
 }
 
@@ -43,6 +45,12 @@ export function orderChildren(children: readonly XmlElement[], order: readonly s
     }
     return r;
   };
+  // Already in order (generated and canonical files): no wrappers, no sort.
+  let inOrder = true;
+  for (let i = 1; i < children.length && inOrder; i++) {
+    inOrder = compareRank(rank((children[i - 1] as XmlElement).name), rank((children[i] as XmlElement).name)) <= 0;
+  }
+  if (inOrder) return [...children];
   return children
     .map((child, index) => ({ child, index, rank: rank(child.name) }))
     .sort((a, b) => compareRank(a.rank, b.rank) || a.index - b.index)
@@ -77,13 +85,15 @@ function sortListEntries(children: readonly XmlElement[], specOf: (name: string)
     while (j < children.length && (children[j] as XmlElement).name === name) j++;
     const run = children.slice(i, j);
     const key = specOf(name)?.key;
-    out.push(...(key && run.length > 1 ? sortByKey(run, key) : run));
+    // A loop, not push(...entries): spreading 200,000 entries as arguments overflows the call stack.
+    for (const entry of key && run.length > 1 ? sortByKey(run, key) : run) out.push(entry);
     i = j;
   }
   return out;
 }
 
-function sortByKey(entries: readonly XmlElement[], key: readonly string[]): XmlElement[] {
+function sortByKey(entries: readonly XmlElement[], key: readonly string[]): readonly XmlElement[] {
+  if (isSortedByKey(entries, key)) return entries;
   return entries
     .map((entry, index) => ({ entry, index, values: key.map((k) => keyValue(entry, k)) }))
     .sort((a, b) => {
@@ -94,6 +104,18 @@ function sortByKey(entries: readonly XmlElement[], key: readonly string[]): XmlE
       return a.index - b.index;
     })
     .map((x) => x.entry);
+}
+
+/** Whether entries are already in key order (a stable sort would keep them as they are); allocates nothing. */
+function isSortedByKey(entries: readonly XmlElement[], key: readonly string[]): boolean {
+  for (let i = 1; i < entries.length; i++) {
+    const a = entries[i - 1] as XmlElement;
+    const b = entries[i] as XmlElement;
+    let c = 0;
+    for (let k = 0; k < key.length && c === 0; k++) c = compareKeyValue(keyValue(a, key[k] as string), keyValue(b, key[k] as string));
+    if (c > 0) return false;
+  }
+  return true;
 }
 
 /** The decoded text of the first child named `name`; undefined when absent (absent sorts first). */
