@@ -12,30 +12,39 @@ import { placeholderProblems, substitute, type PlaceholderValues } from './place
 export const OWNED_SINGLES: readonly string[] = ['custom', 'description', 'userLicense'];
 export const OWNED_LISTS: Readonly<Record<string, string>> = { objectPermissions: 'object', fieldPermissions: 'field', userPermissions: 'name' };
 
-const bool = (v: boolean): string => (v ? 'true' : 'false');
+/** Shared `<name>true</name>` / `<name>false</name>` leaves (elements are immutable): a profile can hold 200,000 entries. */
+const boolLeaves = new Map<string, readonly [XmlElement, XmlElement]>();
+function flag(name: string, value: boolean): XmlElement {
+  let pair = boolLeaves.get(name);
+  if (!pair) {
+    pair = [el(name, 'false'), el(name, 'true')];
+    boolLeaves.set(name, pair);
+  }
+  return pair[value ? 1 : 0];
+}
 
 /** The generator's elements for a profile model (the renderer puts them in WSDL order and sorts the lists). */
 export function profileElements(model: ProfileModel): XmlElement[] {
   const out: XmlElement[] = [el('custom', 'true')];
   if (model.description !== undefined) out.push(el('description', model.description));
   for (const p of model.fieldPermissions) {
-    out.push(group('fieldPermissions', [el('editable', bool(p.editable)), el('field', p.field), el('readable', bool(p.readable))]));
+    out.push(group('fieldPermissions', [flag('editable', p.editable), el('field', p.field), flag('readable', p.readable)]));
   }
   for (const p of model.objectPermissions) {
     const children = [
-      el('allowCreate', bool(p.allowCreate)),
-      el('allowDelete', bool(p.allowDelete)),
-      el('allowEdit', bool(p.allowEdit)),
-      el('allowRead', bool(p.allowRead)),
-      el('modifyAllRecords', bool(p.modifyAllRecords)),
+      flag('allowCreate', p.allowCreate),
+      flag('allowDelete', p.allowDelete),
+      flag('allowEdit', p.allowEdit),
+      flag('allowRead', p.allowRead),
+      flag('modifyAllRecords', p.modifyAllRecords),
       el('object', p.object),
     ];
-    if (p.viewAllFields !== undefined) children.push(el('viewAllFields', bool(p.viewAllFields)));
-    children.push(el('viewAllRecords', bool(p.viewAllRecords)));
+    if (p.viewAllFields !== undefined) children.push(flag('viewAllFields', p.viewAllFields));
+    children.push(flag('viewAllRecords', p.viewAllRecords));
     out.push(group('objectPermissions', children));
   }
   out.push(el('userLicense', model.userLicense));
-  for (const p of model.userPermissions) out.push(group('userPermissions', [el('enabled', bool(p.enabled)), el('name', p.name)]));
+  for (const p of model.userPermissions) out.push(group('userPermissions', [flag('enabled', p.enabled), el('name', p.name)]));
   return out;
 }
 
