@@ -101,7 +101,11 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
       if (err instanceof AppError) throw err;
       throw new InputError('BadUserConfig', [{ file: project.configPath, location: orgKey ? `/orgs/${orgKey}/user` : '/user', message: (err as Error).message }]);
     }
-    const rerun = `npm run deploy -- --target-org ${session.displayName}${options.orgKey ? ` --org-key ${options.orgKey}` : ''}`;
+    const rerun = [
+      `npm run deploy -- --target-org ${session.displayName}`,
+      ...(options.configPath ? [`--config ${quoteArg(options.configPath)}`] : []),
+      ...(options.orgKey ? [`--org-key ${options.orgKey}`] : []),
+    ].join(' ');
 
     if (!dryRun && !facts.isSandbox && !options.yes) {
       const what = `profile "${spec.profileName}" and user ${String(spec.fields['Username'])}`;
@@ -278,6 +282,11 @@ function toDeployReport(result: MetadataDeployResult, checkOnly: boolean, apiVer
     ...(result.error ? { error: result.error } : {}),
     ...(result.status === 'TimedOut' && result.id ? { followCommand: followCommand(result.id, target) } : {}),
   };
+}
+
+/** Quotes a shell argument when it needs it (for the commands we print). */
+function quoteArg(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`;
 }
 
 function envNumber(value: string | undefined): number | undefined {
