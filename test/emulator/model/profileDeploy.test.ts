@@ -109,6 +109,12 @@ describe('Profile deploy: rejected like a real org', () => {
     expect(deployProfile(newOrg(), 'API Only', body, { version: '63.0' }).status).toBe('Succeeded');
   });
 
+  it('elements newer than the package version are schema errors (servicePresenceStatusAccesses from 64.0)', () => {
+    const body = '    <servicePresenceStatusAccesses>\n        <enabled>true</enabled>\n        <servicePresenceStatus>Busy</servicePresenceStatus>\n    </servicePresenceStatusAccesses>\n';
+    expect(problems(deployProfile(newOrg(), 'P', body, { version: '62.0' }))).toEqual(['Error parsing file: Element {http://soap.sforce.com/2006/04/metadata}servicePresenceStatusAccesses invalid at this location in type Profile']);
+    expect(deployProfile(newOrg(), 'P', body, { version: '64.0' }).status).toBe('Succeeded');
+  });
+
   it('an element Profile does not have', () => {
     const out = deployProfile(newOrg(), 'API Only', '    <bogus>1</bogus>\n');
     expect(problems(out)).toEqual(['Error parsing file: Element {http://soap.sforce.com/2006/04/metadata}bogus invalid at this location in type Profile']);

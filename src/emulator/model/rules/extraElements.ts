@@ -1,6 +1,6 @@
 import type { ExtraElements, OrgState, XmlValue } from '../state';
 import { findObject } from '../orgCatalog';
-import { asList, childText, locate } from '../xml/parseMetadataXml';
+import { asList, childText, locate, METADATA_NS } from '../xml/parseMetadataXml';
 import { INVENTED, type Problem } from './types';
 
 /**
@@ -9,6 +9,8 @@ import { INVENTED, type Problem } from './types';
  * referenced component type, checked as a real org does ("In field: <child> - no <Type> named <x> found").
  */
 export interface ExtraSpec {
+  /** First API version whose WSDL has the element (facts a.2: agentAccesses 64, genComputingSummaryDefAccesses 66, …). */
+  readonly since?: number;
   readonly key?: readonly string[];
   readonly single?: boolean;
   readonly ref?: { readonly child: string; readonly type: string };
@@ -17,7 +19,7 @@ export interface ExtraSpec {
 }
 
 export const PROFILE_EXTRAS: Readonly<Record<string, ExtraSpec>> = {
-  agentAccesses: { key: ['agentName'], ref: { child: 'agentName', type: 'Bot' } },
+  agentAccesses: { since: 64, key: ['agentName'], ref: { child: 'agentName', type: 'Bot' } },
   applicationVisibilities: { key: ['application'], ref: { child: 'application', type: 'CustomApplication' } },
   categoryGroupVisibilities: { key: ['dataCategoryGroup'], ref: { child: 'dataCategoryGroup', type: 'DataCategoryGroup' } },
   classAccesses: { key: ['apexClass'], ref: { child: 'apexClass', type: 'ApexClass' } },
@@ -26,7 +28,7 @@ export const PROFILE_EXTRAS: Readonly<Record<string, ExtraSpec>> = {
   customSettingAccesses: { key: ['name'], ref: { child: 'name', type: 'CustomObject' } },
   externalDataSourceAccesses: { key: ['externalDataSource'], ref: { child: 'externalDataSource', type: 'ExternalDataSource' } },
   flowAccesses: { key: ['flow'], ref: { child: 'flow', type: 'Flow' } },
-  genComputingSummaryDefAccesses: { keepOrder: true },
+  genComputingSummaryDefAccesses: { since: 66, keepOrder: true },
   layoutAssignments: { key: ['layout', 'recordType'] },
   loginFlows: { keepOrder: true, ref: { child: 'flow', type: 'Flow' } },
   loginHours: { single: true },
@@ -34,7 +36,7 @@ export const PROFILE_EXTRAS: Readonly<Record<string, ExtraSpec>> = {
   pageAccesses: { key: ['apexPage'], ref: { child: 'apexPage', type: 'ApexPage' } },
   profileActionOverrides: { keepOrder: true },
   recordTypeVisibilities: { key: ['recordType'], ref: { child: 'recordType', type: 'RecordType' } },
-  servicePresenceStatusAccesses: { keepOrder: true },
+  servicePresenceStatusAccesses: { since: 64, keepOrder: true },
   tabVisibilities: { key: ['tab'] },
 };
 
@@ -50,10 +52,10 @@ export const PERMISSION_SET_EXTRAS: Readonly<Record<string, ExtraSpec>> = {
   externalCredentialPrincipalAccesses: { keepOrder: true },
   externalDataSourceAccesses: PROFILE_EXTRAS['externalDataSourceAccesses'] as ExtraSpec,
   flowAccesses: PROFILE_EXTRAS['flowAccesses'] as ExtraSpec,
-  genComputingSummaryDefAccesses: { keepOrder: true },
+  genComputingSummaryDefAccesses: { since: 66, keepOrder: true },
   pageAccesses: PROFILE_EXTRAS['pageAccesses'] as ExtraSpec,
   recordTypeVisibilities: PROFILE_EXTRAS['recordTypeVisibilities'] as ExtraSpec,
-  servicePresenceStatusAccesses: { keepOrder: true },
+  servicePresenceStatusAccesses: { since: 64, keepOrder: true },
   tabSettings: { key: ['tab'] },
 };
 
@@ -79,11 +81,17 @@ function entryKey(spec: ExtraSpec, entry: XmlValue): string {
 }
 
 /** Checks references and returns the file's extras, one list per element. */
-export function readExtras(root: Readonly<Record<string, unknown>>, text: string, specs: Readonly<Record<string, ExtraSpec>>, state: OrgState, problems: Problem[]): ExtraElements {
+export function readExtras(
+  root: Readonly<Record<string, unknown>>, text: string, specs: Readonly<Record<string, ExtraSpec>>, state: OrgState, problems: Problem[], typeName: string, apiVersion: number,
+): ExtraElements {
   const out: ExtraElements = {};
   for (const [element, spec] of Object.entries(specs)) {
     const entries = asList(root[element] as XmlValue | XmlValue[] | undefined);
     if (entries.length === 0) continue;
+    if (spec.since !== undefined && apiVersion < spec.since) {
+      problems.push({ problem: `Error parsing file: Element {${METADATA_NS}}${element} invalid at this location in type ${typeName}`, ...(locate(text, element) ?? {}) });
+      continue;
+    }
     const kept: XmlValue[] = [];
     for (const entry of entries) {
       if (spec.ref) {

@@ -49,7 +49,7 @@ export function deployPermissionSet(ctx: DeployContext, fullName: string, xml: P
   const description = childText(xml.root, 'description') ?? null;
   const activation = childText(xml.root, 'hasActivationRequired') === 'true';
   const entries = readPermissionEntries(xml.root, xml.text, 'PermissionSet', ctx.apiVersion, state, userLicenseOfPermissionSetLicense(state, license), problems);
-  const extras = readExtras(xml.root, xml.text, PERMISSION_SET_EXTRAS, state, problems);
+  const extras = readExtras(xml.root, xml.text, PERMISSION_SET_EXTRAS, state, problems, 'PermissionSet', ctx.apiVersion);
   const next: PermissionSetState = {
     id: existing?.id ?? '',
     name: fullName,

@@ -39,7 +39,7 @@ export function deployProfile(ctx: DeployContext, fullName: string, xml: ParsedX
     problems.push({ problem: `Description: data value too large: ${description.slice(0, 40)}… (max length=255)`, ...(locate(xml.text, 'description') ?? {}) });
   }
   const entries = readPermissionEntries(xml.root, xml.text, 'Profile', ctx.apiVersion, state, license, problems);
-  const extras = readExtras(xml.root, xml.text, PROFILE_EXTRAS, state, problems);
+  const extras = readExtras(xml.root, xml.text, PROFILE_EXTRAS, state, problems, 'Profile', ctx.apiVersion);
 
   const templateName = TEMPLATE_PROFILE_FOR_LICENSE[license] ?? 'Standard';
   const template = state.profiles.find((p) => p.fullName === templateName);
