@@ -37,6 +37,18 @@ export class Org implements EmulatedOrg {
   get features(): Readonly<Record<string, boolean>> {
     return { ...this.state.features };
   }
+  /** Sets a user licence's seat count, as buying or returning licences would. Used seats stay as they are. */
+  setLicenseSeats(licenseName: string, total: number): void {
+    if (!Number.isInteger(total) || total < 0) {
+      throw new SalesforceError('INVALID_FIELD', `Seats for licence '${licenseName}' must be a whole number of 0 or more, not ${total} (emulator-invented message)`);
+    }
+    const licence = this.state.licenses.find((l) => l.name === licenseName);
+    if (!licence) {
+      const known = this.state.licenses.map((l) => l.name).join(', ');
+      throw new SalesforceError('NOT_FOUND', `No user licence named '${licenseName}'; this org has: ${known} (emulator-invented message)`, 404);
+    }
+    licence.totalLicenses = total;
+  }
   /** Reset-password events recorded so far (no password is ever produced). */
   get passwordResets(): readonly { userId: string; at: string }[] {
     return this.state.events.filter((e) => e.type === 'resetPassword').map((e) => ({ userId: e.userId, at: e.at }));

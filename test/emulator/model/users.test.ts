@@ -88,6 +88,17 @@ describe('User records', () => {
     expect(org.create('User', validUser(pid, { IsActive: false }))).toMatch(/^005/);
   });
 
+  it('setLicenseSeats changes the seat count of a named licence; unknown licences and bad counts are refused', () => {
+    const org = newOrg({ seats: { Salesforce: 1 } }); // the admin takes the only seat
+    const pid = profileId(org, 'Standard User');
+    expect(err(() => org.create('User', validUser(pid))).errorCode).toBe('LICENSE_LIMIT_EXCEEDED');
+    org.setLicenseSeats!('Salesforce', 2);
+    expect(org.query("SELECT TotalLicenses FROM UserLicense WHERE Name = 'Salesforce'").records[0]).toMatchObject({ TotalLicenses: 2 });
+    expect(org.create('User', validUser(pid))).toMatch(/^005/);
+    expect(err(() => org.setLicenseSeats!('Nope', 3)).errorCode).toBe('NOT_FOUND');
+    expect(err(() => org.setLicenseSeats!('Salesforce', -1)).errorCode).toBe('INVALID_FIELD');
+  });
+
   it('integration seats are counted on their own licence', () => {
     const org = newOrg({ seats: { 'Salesforce Integration': 1 } });
     const pid = profileId(org, 'Minimum Access - API Only Integrations');
