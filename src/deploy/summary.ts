@@ -27,9 +27,7 @@ export function renderDeployReport(report: DeployReport): string[] {
 
   const user = report.user;
   if (user) {
-    const verb = { create: report.dryRun ? 'would be created' : 'created', update: report.dryRun ? 'would be updated' : 'updated', none: 'no change' }[user.action];
-    const tail = user.status === 'failed' && user.action !== 'none' ? ' (not finished)' : '';
-    lines.push(`User ${user.username}${user.id ? ` (${user.id})` : ''}: ${verb}${user.reactivated ? ', reactivated' : ''}${tail}`);
+    lines.push(`User ${user.username}${user.id ? ` (${user.id})` : ''}: ${userVerb(user, report.dryRun)}`);
     for (const c of user.changes) lines.push(`  ${formatChange(c)}`);
     for (const ps of user.permissionSets) {
       const state = ps.action === 'already-assigned' ? 'already assigned' : ps.done ? 'assigned' : report.dryRun ? 'would be assigned' : 'not assigned';
@@ -49,6 +47,19 @@ export function renderDeployReport(report: DeployReport): string[] {
   lines.push(OUTCOME_TITLE[report.outcome]);
   if (report.rerun && report.outcome !== 'DeployTimedOut') lines.push(`To finish the job, fix the cause above and rerun: ${report.rerun}`);
   return lines;
+}
+
+function userVerb(user: NonNullable<DeployReport['user']>, dryRun: boolean): string {
+  const reactivated = user.reactivated ? ', reactivated' : '';
+  if (user.status === 'planned' || dryRun) {
+    return { create: 'would be created', update: `would be updated${user.reactivated ? ' and reactivated' : ''}`, none: 'no change' }[user.action];
+  }
+  if (user.status === 'failed') {
+    if (user.action === 'create') return user.id ? 'created, but the user step did not finish' : 'not created (the step failed)';
+    if (user.action === 'update') return `update${user.reactivated ? ' and reactivation' : ''} not finished (the step failed)`;
+    return 'no field change; the user step failed';
+  }
+  return { create: 'created', update: `updated${reactivated}`, none: 'no change' }[user.action];
 }
 
 function formatChange(c: FieldChange): string {

@@ -156,7 +156,16 @@ export async function runUserStep(client: OrgClient, spec: UserSpec, opts: UserS
         // We cannot tell whether the insert happened: look before doing anything else, never insert again blindly.
         opts.log?.('The user insert failed without a clear answer; looking the user up before going on…');
         const again = await readState(client, spec);
-        if (!again.existing) throw callError;
+        if (!again.existing) {
+          throw new UserStepFailure(
+            explainUserError(
+              callError.errorCode,
+              `The user insert failed without a clear answer (${firstLine(describeError(callError, opts.secrets).message)}). ` +
+                `Looking ${username} up again found no such user, so nothing was created, and the insert was not retried.`,
+              ctx,
+            ),
+          );
+        }
         state = again;
         userPlan = plan(spec, again, opts.resetPassword);
         // The insert did happen: treat the user as created by this run (for the reset-email transition too).
@@ -210,6 +219,10 @@ async function assignPermissionSet(client: OrgClient, userId: string, permission
     if (rows.some((r) => typeof r['PermissionSetId'] === 'string' && normalizeId(r['PermissionSetId']) === normalizeId(permissionSetId))) return;
     throw callError;
   }
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]?.trim() ?? text;
 }
 
 function failedBeforePlan(spec: UserSpec, username: string, error: Explained): UserReport {

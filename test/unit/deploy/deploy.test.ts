@@ -241,6 +241,8 @@ describe('deploy (library, fake org)', () => {
       org.createFaults['User'] = [{ error: new OrgCallError('UNKNOWN_ERROR', 'socket hang up', true) }];
       const first = await deploy(options, deps);
       expect(first.exitCode).toBe(68);
+      expect(first.user?.error?.message).toMatch(/found no such user, so nothing was created, and the insert was not retried/);
+      expect(renderDeployReport(first).join('\n')).toContain('not created (the step failed)');
       expect(org.calls.filter((c) => c.startsWith('create User'))).toHaveLength(1);
       expect(org.tables['User']).toHaveLength(0);
       const second = await deploy(options, deps);

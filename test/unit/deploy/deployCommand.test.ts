@@ -124,7 +124,7 @@ describe('renderDeployReport', () => {
     expect(text).toContain('Org: Acme (00D000000000001AAA), Enterprise Edition, sandbox');
     expect(text).toContain('Deploy: 0Af000000000001AAA Succeeded, API 66.0');
     expect(text).toContain('  Profile API Only: Changed');
-    expect(text).toContain('User api@acme.example: created (not finished)');
+    expect(text).toContain('User api@acme.example: not created (the step failed)');
     expect(text).toContain('  LastName = "Integration"');
     expect(text).toContain('  permission set Reports_Read: not assigned');
     expect(text).toContain('Error (DUPLICATE_USERNAME)');
