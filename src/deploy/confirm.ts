@@ -2,14 +2,18 @@
 import { createInterface } from 'node:readline';
 
 /** Resolves true only for an explicit y/yes; Ctrl-D, Ctrl-C or anything else is a no. */
-export function confirmOnTerminal(question: string): Promise<boolean> {
+export function confirmOnTerminal(
+  question: string,
+  input: NodeJS.ReadableStream = process.stdin,
+  output: NodeJS.WritableStream = process.stderr,
+): Promise<boolean> {
   return new Promise((resolve) => {
-    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+    const rl = createInterface({ input, output, terminal: (output as { isTTY?: boolean }).isTTY === true });
     let answered = false;
     rl.on('close', () => {
       if (!answered) {
         answered = true;
-        process.stderr.write('\n');
+        output.write('\n');
         resolve(false);
       }
     });
