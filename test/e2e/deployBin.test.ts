@@ -3,7 +3,7 @@
  * against an emulated org running in this test process.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt, runBin, type BinResult } from '../helpers/bin';
@@ -63,6 +63,10 @@ function runNode(script: string, env: Record<string, string>): Promise<{ code: n
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stderr }));
   });
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
 function token(emu: RunningEmulatedOrg): string {
@@ -213,6 +217,19 @@ describe('apionly deploy (bin)', () => {
       expect(r.code).toBe(1);
       expect(r.stdout).toMatch(/sf project deploy report --job-id 0Af\w+ --target-org/);
       expectClean(emu, r);
+    }, SANDBOX);
+  });
+
+  it('Given Salesforce log files on at debug level, When deployed with a token, Then no file in HOME holds the token', async () => {
+    await withEmulatedOrg(async (emu) => {
+      const home = mkdtempSync(join(tmpdir(), 'apionly-log-home-'));
+      const r = await bin(emu, ['--target-org', token(emu)], { HOME: home, USERPROFILE: home, SF_DISABLE_LOG_FILE: undefined, SF_LOG_LEVEL: 'debug' });
+      expect(r.code).toBe(0);
+      expectClean(emu, r);
+      const files = listFiles(home);
+      expect(files.some((f) => /sf-.*\.log$/.test(f))).toBe(true);
+      const secretPart = token(emu).split('!')[1] as string;
+      for (const f of files) expect({ file: f, leaks: readFileSync(f, 'utf8').includes(secretPart) }).toEqual({ file: f, leaks: false });
     }, SANDBOX);
   });
 
