@@ -136,7 +136,7 @@ describe('apionly deploy (bin)', () => {
     }, PRODUCTION);
   });
 
-  it('Given an alias saved as `sf org login access-token` does, When deployed by alias (and as the default target-org), Then the per-org username applies', async () => {
+  it('Given an alias saved as `sf org login access-token` does, When deployed by alias, by username, by SF_TARGET_ORG and as the configured default, Then the per-org username applies', async () => {
     await withEmulatedOrg(async (emu) => {
       const identity = emu.orgs[0];
       if (!identity) throw new Error('no org');
@@ -156,6 +156,14 @@ describe('apionly deploy (bin)', () => {
       expect(out.result['org']['target']).toBe(alias);
       expect(usersNamed(emu, perOrgUsername)).toHaveLength(1);
       expectClean(emu, byAlias);
+
+      // The username works as --target-org too, and SF_TARGET_ORG as the default; the alias still picks the orgs entry.
+      const byUsername = await runBin(['deploy', '--target-org', identity.username, '--json'], { cwd: dir, env: { ...homeEnv, APIONLY_POLL_FREQUENCY_MS: '20' } });
+      expect(byUsername.code).toBe(0);
+      expect(json(byUsername).result).toMatchObject({ orgKey: alias, user: { username: perOrgUsername, action: 'none' } });
+      const byEnv = await runBin(['deploy', '--json'], { cwd: dir, env: { ...homeEnv, APIONLY_POLL_FREQUENCY_MS: '20', SF_TARGET_ORG: alias } });
+      expect(byEnv.code).toBe(0);
+      expect(json(byEnv).result).toMatchObject({ orgKey: alias, user: { action: 'none' } });
 
       // `sf config set target-org e2e-sbx --global`
       const set = await runNode(SET_DEFAULT, { HOME: home, USERPROFILE: home, ALIAS: alias });
