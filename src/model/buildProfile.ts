@@ -111,6 +111,7 @@ function buildFieldPermissions(
   const profile = config.profile;
   const exclude = new Set(profile.objects.exclude);
   const seen = new Set<string>();
+  const hasOverrides = Object.keys(profile.fieldOverrides).length > 0;
   const out = new Map<string, FieldPermission>();
   for (const object of project.objects) {
     if (exclude.has(object.name)) continue;
@@ -120,7 +121,8 @@ function buildFieldPermissions(
     for (const field of object.fields) {
       if (!field.name.endsWith('__c')) continue;
       const fullName = `${field.object}.${field.name}`;
-      seen.add(fullName);
+      // Only needed to warn about overrides of unknown fields; a project can hold 200,000 fields.
+      if (hasOverrides) seen.add(fullName);
       const override = profile.fieldOverrides[fullName];
       const level: FieldAccessLevel = objectRevoked ? 'none' : (override ?? profile.fieldAccess);
       const why = whyNoFieldPermission(field);

@@ -71,22 +71,32 @@ export function renderProfile(template: string, templateFile: string, model: Pro
     ]);
   }
   const generated = profileElements(model);
-  const generatedKeys = new Map<string, Set<string>>();
-  for (const g of generated) {
-    const keyName = OWNED_LISTS[g.name];
-    if (keyName === undefined) continue;
-    const set = generatedKeys.get(g.name) ?? new Set<string>();
-    set.add(keyOf(g, keyName) ?? '');
-    generatedKeys.set(g.name, set);
+  const children = doc.children.map((c) => substituteTree(c, values));
+  // Only the template's own keyed entries (a handful) are looked up among the generated ones (up to 200,000).
+  const listKey = (element: XmlElement): string | undefined => {
+    const keyName = OWNED_LISTS[element.name];
+    return keyName === undefined ? undefined : `${element.name}\n${keyOf(element, keyName) ?? ''}`;
+  };
+  const templateKeys = new Set<string>();
+  for (const child of children) {
+    const keyName = OWNED_LISTS[child.name];
+    if (keyName !== undefined && keyOf(child, keyName) !== undefined) templateKeys.add(listKey(child) as string);
+  }
+  const generatedKeys = new Set<string>();
+  if (templateKeys.size) {
+    for (const g of generated) {
+      const id = listKey(g);
+      if (id !== undefined && templateKeys.has(id)) generatedKeys.add(id);
+    }
   }
   const warnings: string[] = [];
   const kept: XmlElement[] = [];
-  for (const child of doc.children.map((c) => substituteTree(c, values))) {
+  for (const child of children) {
     if (OWNED_SINGLES.includes(child.name)) continue;
     const keyName = OWNED_LISTS[child.name];
     if (keyName !== undefined) {
       const key = keyOf(child, keyName);
-      if (key !== undefined && generatedKeys.get(child.name)?.has(key)) {
+      if (key !== undefined && generatedKeys.has(listKey(child) as string)) {
         warnings.push(`${templateFile}: the template's ${child.name} entry for ${key} is replaced by the generated one`);
         continue;
       }

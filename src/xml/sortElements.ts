@@ -120,9 +120,8 @@ function isSortedByKey(entries: readonly XmlElement[], key: readonly string[]): 
 
 /** The decoded text of the first child named `name`; undefined when absent (absent sorts first). */
 function keyValue(entry: XmlElement, name: string): string | undefined {
-  const child = entry.children?.find((c) => c.name === name);
-  if (!child) return undefined;
-  return decodeXmlText(child.text ?? '');
+  for (const child of entry.children ?? []) if (child.name === name) return decodeXmlText(child.text ?? '');
+  return undefined;
 }
 
 function compareKeyValue(a: string | undefined, b: string | undefined): number {
