@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InternalError } from '../errors';
 
@@ -31,13 +31,51 @@ async function current(abs: string): Promise<Buffer | undefined> {
   }
 }
 
+/**
+ * Text is compared and written in slices of this many UTF-16 units, so that a profile of tens of megabytes is
+ * never held twice (string + Buffer) in memory (npm run bench: generate at 5,000 objects writes 35 MB).
+ */
+const SLICE = 1 << 20;
+
+/** The slices of a string, never splitting a surrogate pair. */
+function* slices(text: string): Generator<string> {
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + SLICE, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
+    yield text.slice(start, end);
+    start = end;
+  }
+}
+
+/** Whether `bytes` are exactly the UTF-8 encoding of `text`. */
+function sameBytes(bytes: Buffer, text: string): boolean {
+  if (bytes.length !== Buffer.byteLength(text, 'utf8')) return false;
+  let offset = 0;
+  for (const part of slices(text)) {
+    const encoded = Buffer.from(part, 'utf8');
+    if (!bytes.subarray(offset, offset + encoded.length).equals(encoded)) return false;
+    offset += encoded.length;
+  }
+  return offset === bytes.length;
+}
+
+async function writeText(path: string, text: string): Promise<void> {
+  const handle = await open(path, 'w');
+  try {
+    for (const part of slices(text)) await handle.write(part, null, 'utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Compares planned files with the disk; writes nothing. */
 export async function checkFiles(files: readonly RenderedFile[], root: string): Promise<Array<{ path: string; status: CheckStatus }>> {
   const abs = files.map((f) => resolveInside(root, f.path));
   const out: Array<{ path: string; status: CheckStatus }> = [];
   for (const [i, f] of files.entries()) {
     const existing = await current(abs[i] as string);
-    out.push({ path: f.path, status: existing === undefined ? 'missing' : existing.equals(Buffer.from(f.content, 'utf8')) ? 'unchanged' : 'stale' });
+    out.push({ path: f.path, status: existing === undefined ? 'missing' : sameBytes(existing, f.content) ? 'unchanged' : 'stale' });
   }
   return out;
 }
@@ -51,16 +89,15 @@ export async function writeFiles(files: readonly RenderedFile[], root: string): 
   const out: Array<{ path: string; status: WriteStatus }> = [];
   for (const [i, f] of files.entries()) {
     const target = abs[i] as string;
-    const bytes = Buffer.from(f.content, 'utf8');
     const existing = await current(target);
-    if (existing?.equals(bytes)) {
+    if (existing !== undefined && sameBytes(existing, f.content)) {
       out.push({ path: f.path, status: 'unchanged' });
       continue;
     }
     await mkdir(dirname(target), { recursive: true });
     const temp = join(dirname(target), `.${randomBytes(6).toString('hex')}.apionly.tmp`);
     try {
-      await writeFile(temp, bytes);
+      await writeText(temp, f.content);
       await rename(temp, target);
     } catch (err) {
       await rm(temp, { force: true });
