@@ -22,7 +22,7 @@ const CASES = ['generate', 'format', 'startup', 'deploy'];
 const FIELDS_PER_OBJECT = 40;
 
 function parseArgs(argv) {
-  const opts = { quick: false, only: CASES, out: undefined, runs: undefined };
+  const opts = { quick: false, only: CASES, out: undefined, runs: undefined, sizes: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -39,6 +39,9 @@ function parseArgs(argv) {
     else if (a === '--runs') {
       opts.runs = Number(value());
       if (!Number.isInteger(opts.runs) || opts.runs < 1) usage('--runs must be a whole number ≥ 1');
+    } else if (a === '--sizes') {
+      opts.sizes = value().split(',').map((v) => Number(v.replace(/_/g, '')));
+      if (opts.sizes.some((n) => !Number.isInteger(n) || n < 1)) usage('--sizes takes whole numbers of objects, e.g. 100,1000,5000');
     } else if (a === '--help' || a === '-h') usage();
     else usage(`unknown argument ${a}`);
   }
@@ -47,10 +50,11 @@ function parseArgs(argv) {
 
 function usage(problem) {
   const text = [
-    'Usage: npm run bench -- [--quick] [--only <case>[,<case>...]] [--runs N] [--out FILE]',
+    'Usage: npm run bench -- [--quick] [--only <case>[,<case>...]] [--runs N] [--sizes N,N,...] [--out FILE]',
     `  cases: ${CASES.join(', ')}`,
     '  --quick   small sizes and few runs (a smoke run, numbers not meaningful)',
     '  --runs N  runs per side of every case (default: 5; 3 at 5,000 objects and for deploy; 15 for startup)',
+    '  --sizes   object counts of the generate case (default 100,500,1000,5000; 40 fields per object)',
     '  --out     JSON results file (default bench/results/bench-<timestamp>.json)',
   ].join('\n');
   if (problem) {
@@ -184,7 +188,7 @@ function verdict(ok) {
 // ---------------------------------------------------------------- cases
 
 function benchGenerate(ctx) {
-  const sizes = ctx.quick ? [20, 200] : [100, 500, 1000, 5000];
+  const sizes = ctx.sizes ?? (ctx.quick ? [20, 200] : [100, 500, 1000, 5000]);
   const rows = [];
   const bySize = {};
   for (const objects of sizes) {
@@ -402,7 +406,7 @@ async function main() {
   log(`apionly bench on ${info.nproc} × ${info.cpuModel}, node ${info.node}, load ${info.loadAverageAtStart.join(' ')}${opts.quick ? ' (--quick)' : ''}`);
   fs.mkdirSync(FIXTURES, { recursive: true });
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'apionly-bench-'));
-  const ctx = { quick: opts.quick, runs: opts.runs, work };
+  const ctx = { quick: opts.quick, runs: opts.runs, sizes: opts.sizes, work };
   const rows = [];
   try {
     if (opts.only.some((c) => c !== 'format')) {
@@ -423,7 +427,7 @@ async function main() {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(
     out,
-    `${JSON.stringify({ startedAt: started.toISOString(), finishedAt: new Date().toISOString(), options: { quick: opts.quick, only: opts.only, runs: opts.runs ?? 'default' }, machine: info, table: text, results: rows.map(({ data, ...shown }) => ({ ...shown, ...(data ? { data } : {}) })) }, null, 2)}\n`,
+    `${JSON.stringify({ startedAt: started.toISOString(), finishedAt: new Date().toISOString(), options: { quick: opts.quick, only: opts.only, runs: opts.runs ?? 'default', sizes: opts.sizes ?? 'default' }, machine: info, table: text, results: rows.map(({ data, ...shown }) => ({ ...shown, ...(data ? { data } : {}) })) }, null, 2)}\n`,
   );
   process.stdout.write(`Results: ${path.relative(process.cwd(), out) || out}\n`);
   const missed = rows.filter((r) => r.verdict === 'MISS');
