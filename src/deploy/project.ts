@@ -3,8 +3,7 @@
  * the project's sourceApiVersion, and the user declared for the target org. The generate/config/model modules
  * are required lazily, through their public index.
  */
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, resolve, sep } from 'node:path';
 import { InputError, type InputProblem } from '../errors';
 import { STALE_FIX } from './messages';
 import type { UserSpec } from './types';
@@ -20,6 +19,9 @@ interface GenerateModule {
 }
 interface ConfigModule {
   loadConfig(options: { cwd: string; configPath?: string }): Promise<{ path: string; projectDir: string; config: unknown }>;
+}
+interface IoModule {
+  readSfdxProject(projectDir: string): Promise<{ readonly apiVersion: string; readonly packageDirectories: readonly string[] }>;
 }
 interface ModelModule {
   userForOrg(config: unknown, orgKey: string | undefined): UserSpec;
@@ -49,6 +51,7 @@ export async function loadProject(options: LoadProjectOptions): Promise<ProjectS
   const { generate } = require('../generate') as GenerateModule;
   const { loadConfig } = require('../config') as ConfigModule;
   const { userForOrg } = require('../model') as ModelModule;
+  const { readSfdxProject } = require('../io') as IoModule;
   /* eslint-enable @typescript-eslint/no-require-imports */
   const pathOpt = options.configPath === undefined ? {} : { configPath: options.configPath };
   const loaded = await loadConfig({ cwd: options.cwd, ...pathOpt });
@@ -84,49 +87,11 @@ export async function loadProject(options: LoadProjectOptions): Promise<ProjectS
   return {
     projectDir,
     configPath: loaded.path,
-    sourceApiVersion: project.sourceApiVersion,
+    sourceApiVersion: project.apiVersion,
     profilePath,
     metadataPaths: [...metadataPaths],
     orgKeys: Object.keys(config.orgs ?? {}),
     userFor: (orgKey) => userForOrg(loaded.config, orgKey),
     warnings: result.warnings.map((w) => (typeof w === 'string' ? w : String((w as { message?: unknown })?.message ?? JSON.stringify(w)))),
   };
-}
-
-export interface SfdxProject {
-  readonly sourceApiVersion: string;
-  readonly packageDirectories: readonly string[];
-}
-
-export async function readSfdxProject(projectDir: string): Promise<SfdxProject> {
-  const file = join(projectDir, 'sfdx-project.json');
-  const shown = relative(process.cwd(), file) || file;
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch (err) {
-    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new InputError('BadSfdxProject', [
-      {
-        file: shown,
-        location: '',
-        message: missing ? 'not found: deploy needs the Salesforce DX project file' : `not valid JSON: ${(err as Error).message}`,
-        fix: missing ? 'Run `npm run generate`, which writes sfdx-project.json, and commit it.' : 'Fix the JSON syntax.',
-      },
-    ]);
-  }
-  const problems: InputProblem[] = [];
-  const obj = (json ?? {}) as { sourceApiVersion?: unknown; packageDirectories?: unknown };
-  const version = obj.sourceApiVersion;
-  if (typeof version !== 'string' || !/^\d{2,3}\.0$/.test(version)) {
-    problems.push({ file: shown, location: '/sourceApiVersion', message: 'must be an API version like "64.0"', value: version, fix: 'Set "sourceApiVersion": "64.0" (the API version of the generated metadata).' });
-  }
-  const dirs = Array.isArray(obj.packageDirectories)
-    ? (obj.packageDirectories as Array<{ path?: unknown }>).map((d) => d?.path).filter((p): p is string => typeof p === 'string')
-    : [];
-  if (dirs.length === 0) {
-    problems.push({ file: shown, location: '/packageDirectories', message: 'must list at least one { "path": "force-app", "default": true }', value: obj.packageDirectories, fix: 'Add "packageDirectories": [{ "path": "force-app", "default": true }].' });
-  }
-  if (problems.length) throw new InputError('BadSfdxProject', problems);
-  return { sourceApiVersion: version as string, packageDirectories: dirs };
 }
