@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import type { DeployRequestOptions, EmulatedOrg } from '../model/api';
 import { SalesforceError } from '../model/api';
 import type { CallDescriptor } from './faults';
-import { compareVersions, invalidSession, json, noContent, notFound, orgForBearer, Reply, Request, restError, ServerContext } from './http';
+import { compareVersions, invalidSession, json, noContent, notFound, orgForBearer, restError } from './http';
+import type { Reply, Request, ServerContext } from './http';
 import { deployResult } from './jobs';
 
 export interface Route {
@@ -299,7 +300,7 @@ async function restDeploy(org: EmulatedOrg, ctx: ServerContext, req: Request): P
   // Node's fetch Request parses multipart/form-data for us (undici's FormData parser).
   let form: FormData;
   try {
-    form = await new Request('http://emulated.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body: req.body }).formData();
+    form = await new globalThis.Request('http://emulated.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body: req.body }).formData();
   } catch (err) {
     return restError(400, 'INVALID_MULTIPART_REQUEST', `The multipart body could not be read: ${err instanceof Error ? err.message : String(err)}`);
   }

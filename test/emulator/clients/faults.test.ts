@@ -132,7 +132,7 @@ describe('faults through the real clients', () => {
   });
 
   it('Given an invalid token, When SDR deploys, Then the SOAP fault is INVALID_SESSION_ID', async () => {
-    const { AuthInfo, Connection } = await import('@salesforce/core');
+    const { AuthInfo, Connection } = require('@salesforce/core') as typeof import('@salesforce/core');
     const authInfo = await AuthInfo.create({
       username: '00D000000000042!nope',
       accessTokenOptions: { accessToken: '00D000000000042!nope', instanceUrl: emu.get().instanceUrl },

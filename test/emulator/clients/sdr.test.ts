@@ -135,7 +135,7 @@ describe('SDR + jsforce against the emulated org (real model)', () => {
   });
 
   it('Given the token as target org, When Org.create runs and a User is updated, Then the change is read back', async () => {
-    const { Org } = await import('@salesforce/core');
+    const { Org } = require('@salesforce/core') as typeof import('@salesforce/core');
     process.env['SF_ORG_INSTANCE_URL'] = emu.get().instanceUrl;
     try {
       const org = await Org.create({ aliasOrUsername: emu.get().orgs[0]?.accessToken ?? '' });
