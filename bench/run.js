@@ -236,16 +236,18 @@ function benchGenerate(ctx) {
     const objectRatio = largest / from;
     const growth = round(bySize[largest].apionly.ms.median / bySize[from].apionly.ms.median, 2);
     const baseGrowth = round(bySize[largest].baseline.ms.median / bySize[from].baseline.ms.median, 2);
+    // The issue's target is stated for 10× the objects (within 11× the time); other steps are reported.
+    const isTarget = objectRatio === 10;
     const limit = round(objectRatio * 1.1, 2);
     rows.push({
       case: `generate growth ${from.toLocaleString('en-US')}→${largest.toLocaleString('en-US')} (${objectRatio}× obj)`,
       apionly: `${growth}× time`,
       baseline: `${baseGrowth}× time`,
-      ratio: '',
+      ratio: `${round(growth / baseGrowth, 2)}×`,
       peak: '',
-      target: `≤ ${limit}× time`,
-      verdict: verdict(growth <= limit),
-      data: { from, to: largest, objectRatio, timeRatio: growth, baselineTimeRatio: baseGrowth, limit },
+      target: isTarget ? `≤ ${limit}× time` : `report (linear: ${objectRatio}×)`,
+      verdict: isTarget ? verdict(growth <= limit) : '',
+      data: { from, to: largest, objectRatio, timeRatio: growth, baselineTimeRatio: baseGrowth, growthVsBaseline: round(growth / baseGrowth, 2), ...(isTarget ? { limit } : {}) },
     });
   }
   return rows;
@@ -430,6 +432,11 @@ async function main() {
     `${JSON.stringify({ startedAt: started.toISOString(), finishedAt: new Date().toISOString(), options: { quick: opts.quick, only: opts.only, runs: opts.runs ?? 'default', sizes: opts.sizes ?? 'default' }, machine: info, table: text, results: rows.map(({ data, ...shown }) => ({ ...shown, ...(data ? { data } : {}) })) }, null, 2)}\n`,
   );
   process.stdout.write(`Results: ${path.relative(process.cwd(), out) || out}\n`);
+  const sizes = rows.filter((r) => r.data?.sameBytesAsBaseline !== undefined);
+  if (sizes.length) {
+    const differ = sizes.filter((r) => !r.data.sameBytesAsBaseline).map((r) => r.data.objects);
+    process.stdout.write(`generate: apionly's profile and the baseline's are ${differ.length ? `NOT byte-identical at ${differ.join(', ')} objects` : 'byte-identical at every size'}.\n`);
+  }
   const missed = rows.filter((r) => r.verdict === 'MISS');
   if (missed.length) process.stdout.write(`Targets missed: ${missed.map((r) => r.case.trim()).join('; ')}\n`);
 }

@@ -16,6 +16,9 @@ const POLL_MS = Number(process.env.APIONLY_POLL_FREQUENCY_MS ?? 100);
 
 async function main() {
   const [dir, profileName, username] = process.argv.slice(2);
+  // Loaded where apionly loads them: @salesforce/core before the phases start, source-deploy-retrieve (lazily)
+  // in the package phase.
+  const { AuthInfo, Connection } = require('@salesforce/core');
   const timings = {};
   let t = performance.now();
   const lap = (name) => {
@@ -24,16 +27,13 @@ async function main() {
     t = now;
   };
 
-  const { AuthInfo, Connection } = require('@salesforce/core');
-  const { ComponentSet } = require('@salesforce/source-deploy-retrieve');
-  lap('load');
-
   const token = process.env.APIONLY_BENCH_TOKEN;
   const authInfo = await AuthInfo.create({ username: token, accessTokenOptions: { accessToken: token, instanceUrl: process.env.SF_ORG_INSTANCE_URL } });
   const conn = await Connection.create({ authInfo });
   await conn.query('SELECT Id, Name, IsSandbox, OrganizationType, InstanceName FROM Organization');
   lap('connect');
 
+  const { ComponentSet } = require('@salesforce/source-deploy-retrieve');
   const profilePath = path.join(dir, 'force-app', 'main', 'default', 'profiles', `${profileName}.profile-meta.xml`);
   const cs = ComponentSet.fromSource({ fsPaths: [profilePath] });
   cs.sourceApiVersion = JSON.parse(fs.readFileSync(path.join(dir, 'sfdx-project.json'), 'utf8')).sourceApiVersion;
