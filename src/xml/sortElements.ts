@@ -95,15 +95,29 @@ function sortListEntries(children: readonly XmlElement[], specOf: (name: string)
 function sortByKey(entries: readonly XmlElement[], key: readonly string[]): readonly XmlElement[] {
   if (isSortedByKey(entries, key)) return entries;
   return entries
-    .map((entry, index) => ({ entry, index, values: key.map((k) => keyValue(entry, k)) }))
+    .map((entry, index) => {
+      const values = key.map((k) => keyValue(entry, k));
+      return { entry, index, values, narrow: values.every((v) => v === undefined || !WIDE.test(v)) };
+    })
     .sort((a, b) => {
+      // Keys without units from U+D800 up (nearly all) compare natively: there UTF-16 order is code point order.
+      const compare = a.narrow && b.narrow ? compareNarrow : compareKeyValue;
       for (let k = 0; k < key.length; k++) {
-        const c = compareKeyValue(a.values[k], b.values[k]);
+        const c = compare(a.values[k], b.values[k]);
         if (c) return c;
       }
       return a.index - b.index;
     })
     .map((x) => x.entry);
+}
+
+/** A UTF-16 unit at which code unit order and code point order can disagree (surrogates, U+E000–U+FFFF). */
+const WIDE = /[\uD800-\uFFFF]/;
+
+function compareNarrow(a: string | undefined, b: string | undefined): number {
+  if (a === undefined) return b === undefined ? 0 : -1;
+  if (b === undefined) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Whether entries are already in key order (a stable sort would keep them as they are); allocates nothing. */
