@@ -40,7 +40,8 @@ function runCase(script, args, options = {}) {
   });
   const line = (out.stdout ?? '').split('\n').reverse().find((l) => l.startsWith(RESULT_PREFIX));
   if (out.status !== 0 || !line) {
-    throw new Error(`bench case ${script} ${args.join(' ')} failed (exit ${out.status}${out.signal ? `, ${out.signal}` : ''}):\n${out.stdout}\n${out.stderr}`);
+    const why = out.error ? out.error.message : `exit ${out.status}${out.signal ? `, ${out.signal}` : ''}`;
+    throw new Error(`bench case ${script} ${args.join(' ')} failed (${why}):\n${out.stdout ?? ''}\n${out.stderr ?? ''}`);
   }
   return JSON.parse(line.slice(RESULT_PREFIX.length));
 }
@@ -68,6 +69,7 @@ function runProcess(args, options = {}) {
   } catch {
     peakMB = undefined;
   }
+  if (out.error) throw new Error(`node ${args.join(' ')} could not run: ${out.error.message}`);
   if (options.expectExit !== undefined && out.status !== options.expectExit) {
     throw new Error(`node ${args.join(' ')} exited ${out.status} (expected ${options.expectExit}):\n${out.stdout}\n${out.stderr}`);
   }
@@ -139,6 +141,10 @@ function startJsonLineProcess(args, options = {}) {
           reject(new Error(`${args.join(' ')} printed ${out.slice(0, nl)}: ${e.message}`));
         }
       }
+    });
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(new Error(`${args.join(' ')} could not start: ${e.message}`));
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
