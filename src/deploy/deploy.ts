@@ -72,7 +72,7 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
   const committed = await readCommittedProfile(project, options.cwd);
   if (options.orgKey !== undefined && !project.orgKeys.includes(options.orgKey)) {
     throw new UsageError('UnknownOrgKey', `--org-key ${options.orgKey} is not a key of "orgs" in ${project.configPath} (has: ${project.orgKeys.join(', ') || 'none'}).`, {
-      actions: [`Add "orgs": { "${options.orgKey}": { "user": { "fields": { … } } } } to the config, or pass one of its keys.`],
+      actions: [`Add "orgs": { "${options.orgKey}": { "user": { "Username": "…" } } } to the config, or pass one of its keys.`],
     });
   }
 

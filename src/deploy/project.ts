@@ -1,31 +1,15 @@
 /**
  * What the deploy needs from the project: the generated files (refused when stale, as `generate --check` would),
- * the project's sourceApiVersion, and the user declared for the target org. The generate/config/model modules
- * are required lazily, through their public index.
+ * the project's sourceApiVersion, and the user declared for the target org. The config is loaded once and the
+ * generate check runs on it. None of these modules loads SDR or @salesforce/core.
  */
 import { isAbsolute, resolve, sep } from 'node:path';
+import { loadConfig } from '../config';
 import { InputError, type InputProblem } from '../errors';
+import { generateFromConfig } from '../generate';
+import { userForOrg } from '../model';
 import { STALE_FIX } from './messages';
 import type { UserSpec } from './types';
-
-/** The agreed shapes of src/generate, src/config and src/model (kept local so this module compiles on its own). */
-interface GenerateModule {
-  generate(options: { cwd: string; configPath?: string; check: true }): Promise<{
-    readonly files: ReadonlyArray<{ readonly path: string; readonly status: string }>;
-    readonly profilePath: string;
-    readonly userDefinitionPath?: string;
-    readonly warnings: readonly unknown[];
-  }>;
-}
-interface ConfigModule {
-  loadConfig(options: { cwd: string; configPath?: string }): Promise<{ path: string; projectDir: string; config: unknown }>;
-}
-interface IoModule {
-  readSfdxProject(projectDir: string): Promise<{ readonly apiVersion: string; readonly packageDirectories: readonly string[] }>;
-}
-interface ModelModule {
-  userForOrg(config: unknown, orgKey: string | undefined): UserSpec;
-}
 
 export interface ProjectState {
   readonly projectDir: string;
@@ -47,15 +31,8 @@ export interface LoadProjectOptions {
 }
 
 export async function loadProject(options: LoadProjectOptions): Promise<ProjectState> {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const { generate } = require('../generate') as GenerateModule;
-  const { loadConfig } = require('../config') as ConfigModule;
-  const { userForOrg } = require('../model') as ModelModule;
-  const { readSfdxProject } = require('../io') as IoModule;
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  const pathOpt = options.configPath === undefined ? {} : { configPath: options.configPath };
-  const loaded = await loadConfig({ cwd: options.cwd, ...pathOpt });
-  const result = await generate({ cwd: options.cwd, ...pathOpt, check: true });
+  const loaded = await loadConfig({ cwd: options.cwd, ...(options.configPath === undefined ? {} : { configPath: options.configPath }) });
+  const result = await generateFromConfig(loaded, { check: true });
 
   const stale = result.files.filter((f) => f.status === 'stale' || f.status === 'missing');
   if (stale.length) {
@@ -74,24 +51,22 @@ export async function loadProject(options: LoadProjectOptions): Promise<ProjectS
   }
 
   const projectDir = loaded.projectDir;
-  const project = await readSfdxProject(projectDir);
   const abs = (p: string): string => (isAbsolute(p) ? p : resolve(projectDir, p));
   const profilePath = abs(result.profilePath);
-  const packageDirs = project.packageDirectories.map((d) => resolve(projectDir, d));
+  const packageDirs = result.packageDirectories.map((d) => resolve(projectDir, d));
   const metadataPaths = new Set<string>([profilePath]);
   for (const f of result.files) {
     const p = abs(f.path);
     if (p.endsWith('-meta.xml') && packageDirs.some((d) => p === d || p.startsWith(d + sep))) metadataPaths.add(p);
   }
-  const config = loaded.config as { orgs?: Record<string, unknown> };
   return {
     projectDir,
     configPath: loaded.path,
-    sourceApiVersion: project.apiVersion,
+    sourceApiVersion: result.sourceApiVersion,
     profilePath,
     metadataPaths: [...metadataPaths],
-    orgKeys: Object.keys(config.orgs ?? {}),
+    orgKeys: Object.keys(loaded.config.orgs),
     userFor: (orgKey) => userForOrg(loaded.config, orgKey),
-    warnings: result.warnings.map((w) => (typeof w === 'string' ? w : String((w as { message?: unknown })?.message ?? JSON.stringify(w)))),
+    warnings: result.warnings,
   };
 }

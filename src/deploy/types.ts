@@ -29,11 +29,7 @@ export interface DeployOptions {
 export type ResetPasswordMode = 'never' | 'new' | 'always';
 
 /** The User as the config declares it for one org (src/model userForOrg). */
-export interface UserSpec {
-  readonly fields: Readonly<Record<string, string | boolean>>;
-  readonly profileName: string;
-  readonly permissionSets: readonly string[];
-}
+export type { UserSpec } from '../model';
 
 export interface OrgFacts {
   readonly id: string;

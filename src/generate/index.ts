@@ -23,6 +23,10 @@ export interface GenerateResult {
   files: Array<{ path: string; status: GeneratedFileStatus }>;
   profilePath: string;
   userDefinitionPath: string;
+  /** sfdx-project.json's sourceApiVersion: the API version of everything generated (and deployed). */
+  sourceApiVersion: string;
+  /** sfdx-project.json's package directories, relative to the project root. */
+  packageDirectories: string[];
   warnings: string[];
 }
 
@@ -63,9 +67,22 @@ export async function readGenerationInputs(loaded: LoadedConfig): Promise<Genera
  */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const loaded = await loadConfig(options.configPath === undefined ? { cwd: options.cwd } : { cwd: options.cwd, configPath: options.configPath });
-  const plan = planGeneration(await readGenerationInputs(loaded));
+  return generateFromConfig(loaded, { check: options.check ?? false });
+}
+
+/** `generate` for a config already loaded (deploy loads it once and checks the files with it). */
+export async function generateFromConfig(loaded: LoadedConfig, options: { readonly check: boolean }): Promise<GenerateResult> {
+  const inputs = await readGenerationInputs(loaded);
+  const plan = planGeneration(inputs);
   const files = options.check ? await checkFiles(plan.files, loaded.projectDir) : await writeFiles(plan.files, loaded.projectDir);
-  return { files, profilePath: plan.profilePath, userDefinitionPath: plan.userDefinitionPath, warnings: [...plan.warnings] };
+  return {
+    files,
+    profilePath: plan.profilePath,
+    userDefinitionPath: plan.userDefinitionPath,
+    sourceApiVersion: inputs.project.apiVersion,
+    packageDirectories: [...inputs.project.packageDirectories],
+    warnings: [...plan.warnings],
+  };
 }
 
 /** A project path as the user sees it from cwd. */

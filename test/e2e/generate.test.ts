@@ -53,7 +53,9 @@ describe('apionly generate (bin)', () => {
         { path: PROFILE, status: 'written' },
         { path: USERDEF, status: 'written' },
       ],
+      packageDirectories: ['force-app'],
       profilePath: PROFILE,
+      sourceApiVersion: '66.0',
       userDefinitionPath: USERDEF,
       warnings: [expect.stringMatching(/Survey/)],
     });

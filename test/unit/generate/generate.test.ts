@@ -29,7 +29,9 @@ describe('generate', () => {
         { path: PROFILE, status: 'written' },
         { path: USERDEF, status: 'written' },
       ],
+      packageDirectories: ['force-app'],
       profilePath: PROFILE,
+      sourceApiVersion: '66.0',
       userDefinitionPath: USERDEF,
       warnings: [],
     });
