@@ -26,6 +26,13 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
   const entry = COMMANDS.find((c) => c.name === commandName);
   // Only the command being run is loaded (its options are needed for parsing and --help).
   const loaded: Array<CliCommand<any>> = entry ? [entry.load()] : [];
+  if (commandName !== undefined && !entry) {
+    const err = new UsageError('UnknownCommand', `Unknown command "${commandName}".`, {
+      actions: [`Use one of: ${COMMANDS.map((c) => c.name).join(', ')} (\`apionly --help\` lists them).`],
+    });
+    io[wantsJson ? 'stdout' : 'stderr'].write(wantsJson ? jsonError(err) : humanError(err));
+    return err.exitCode;
+  }
 
   let parser: Argv = yargs([...argv])
     .scriptName('apionly')
