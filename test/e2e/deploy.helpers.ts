@@ -14,6 +14,8 @@ export interface ProjectOptions {
   readonly orgs?: Record<string, { user: Record<string, unknown> }>;
   readonly permissionSets?: readonly string[];
   readonly profileName?: string;
+  /** Feature objects to list in profile.objects.include (e.g. Order, which the emulated org has off). */
+  readonly include?: readonly string[];
 }
 
 /** A temporary project: apionly.config.json, sfdx-project.json, templates/, and `generate` run once. */
@@ -25,7 +27,11 @@ export async function makeProject(options: ProjectOptions = {}): Promise<string>
     `${JSON.stringify({ packageDirectories: [{ path: 'force-app', default: true }], name: 'e2e', namespace: '', sourceApiVersion: '66.0' }, undefined, 2)}\n`,
   );
   const config = {
-    profile: { name: options.profileName ?? 'API Only', description: 'Integration user, API access only' },
+    profile: {
+      name: options.profileName ?? 'API Only',
+      description: 'Integration user, API access only',
+      ...(options.include ? { objects: { include: options.include } } : {}),
+    },
     user: {
       Username: options.username ?? `api.user.${process.pid}.${Date.now()}@e2e.example.com`,
       LastName: 'Integration',

@@ -153,6 +153,27 @@ describe('deploy to the emulated org (library)', () => {
     }, SANDBOX);
   });
 
+  it('Given a profile naming an object the org lacks, When deployed, Then the platform rule fails it with file, line and column, and nothing is written', async () => {
+    const withOrder = await makeProject({ include: ['Order'] }); // Orders are off in a new emulated org
+    await withEmulatedOrg(async (emu) => {
+      process.env['SF_ORG_INSTANCE_URL'] = emu.instanceUrl;
+      const report = await deploy(
+        { cwd: withOrder, targetOrg: emu.orgs[0]?.accessToken ?? '', pollFrequencyMs: 20, waitMinutes: 1, interactive: false },
+        { progress: silentProgress, env: {} },
+      );
+      expect(report).toMatchObject({ outcome: 'DeployFailed', exitCode: 1 });
+      const failure = report.deploy.failures[0];
+      expect(failure).toMatchObject({ type: 'Profile', fullName: 'API Only' });
+      expect(failure?.problem).toContain('no CustomObject named Order found');
+      expect(failure?.lineNumber).toBeGreaterThan(2);
+      expect(failure?.columnNumber).toBeGreaterThan(0);
+      expect(failure?.filePath).toMatch(/API Only\.profile-meta\.xml$/);
+      expect(report.user).toBeUndefined();
+      expect(profilesNamed(emu, 'API Only')).toEqual([]);
+      expect(usersNamed(emu, configUsername(withOrder))).toEqual([]);
+    }, SANDBOX);
+  });
+
   it('Given a SOAP fault on deploy, When deployed, Then it exits 1 with the fault code, and a rerun completes', async () => {
     await withEmulatedOrg(async (emu) => {
       emu.faults.add({ kind: 'soap-fault', match: { soapMethod: 'deploy' }, faultcode: 'sf:INVALID_CROSS_REFERENCE_KEY' });
