@@ -5,6 +5,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describeError } from './scrub';
 import type { ComponentFailure, ComponentLine, MetadataDeployStatus } from './types';
 
 export interface DeployStatusUpdate {
@@ -89,7 +90,7 @@ async function deployWithSdr(conn: Connection, request: MetadataDeployRequest): 
       apiOptions: { rollbackOnError: true, checkOnly: request.checkOnly, rest: request.rest },
     });
   } catch (err) {
-    return { status: 'Error', components, failures: [], error: errorOf(err) };
+    return { status: 'Error', components, failures: [], error: describeError(err) };
   }
   const id = operation.id;
   if (id) request.onStarted?.(id);
@@ -107,7 +108,7 @@ async function deployWithSdr(conn: Connection, request: MetadataDeployRequest): 
     const timeoutSeconds = Math.max(1, Math.round(request.waitMinutes * 60));
     result = await operation.pollStatus(request.pollFrequencyMs ?? (undefined as unknown as number), timeoutSeconds);
   } catch (err) {
-    const error = errorOf(err);
+    const error = describeError(err);
     if (/timed out/i.test(error.message)) {
       return { ...(id ? { id } : {}), status: 'TimedOut', components: components.map((c) => ({ ...c, state: 'InProgress' })), failures: [], error };
     }
@@ -174,10 +175,4 @@ async function retrieveWithSdr(conn: Connection, request: ProfileRetrieveRequest
   } finally {
     await rm(output, { recursive: true, force: true });
   }
-}
-
-function errorOf(err: unknown): { code: string; message: string } {
-  const e = err as { errorCode?: unknown; name?: unknown; message?: unknown };
-  const code = typeof e?.errorCode === 'string' ? e.errorCode : typeof e?.name === 'string' ? e.name : 'Error';
-  return { code: code.replace(/^sf:/, ''), message: typeof e?.message === 'string' ? e.message : String(err) };
 }
