@@ -84,17 +84,16 @@ export const deployCommand: CliCommand<DeployArgs> = {
       .example('$0 deploy --target-org prod --yes --json', 'In CI: no prompt, machine-readable result'),
   json: (args) => args.json,
   run: async (args, io) => {
-    const { deploy, renderDeployReport } = require('../../deploy') as typeof import('../../deploy');
+    const { deploy, renderDeployReport, scrubError, looksLikeAccessToken } = require('../../deploy') as typeof import('../../deploy');
     const progressModule = require('../../deploy/progress') as typeof import('../../deploy/progress');
     const progress = args.json ? progressModule.lineProgress(io.stderr) : progressModule.progressFor(io.stderr);
-    const { scrubError } = require('../../deploy/deploy') as typeof import('../../deploy/deploy');
-    const secrets = args['target-org'] ? [args['target-org']] : [];
+    const target = args['target-org'];
     try {
       const report = await deploy(toDeployOptions(args, io.cwd, io.interactive), { progress, env: io.env });
       return deployOutcome(report, renderDeployReport(report));
     } catch (err) {
       // deploy() scrubs already; this is the last line of defence before anything is printed.
-      throw scrubError(err, secrets.filter((s) => /^00D\w{12,15}!/.test(s)));
+      throw scrubError(err, target && looksLikeAccessToken(target) ? [target] : []);
     }
   },
 };
