@@ -6,7 +6,7 @@
 import { explainUserError, type Explained } from './messages';
 import { OrgCallError, toOrgCallError, type OrgClient } from './orgClient';
 import { describeError, scrubText } from './scrub';
-import { normalizeId } from './soql';
+import { normalizeId, sameId } from './soql';
 import {
   assignmentQuery,
   permissionSetQuery,
@@ -216,7 +216,7 @@ async function assignPermissionSet(client: OrgClient, userId: string, permission
     if (callError.errorCode === 'DUPLICATE_VALUE') return; // assigned meanwhile: the state we want
     if (!callError.ambiguous) throw callError;
     const rows = await client.query(assignmentQuery(userId));
-    if (rows.some((r) => typeof r['PermissionSetId'] === 'string' && normalizeId(r['PermissionSetId']) === normalizeId(permissionSetId))) return;
+    if (rows.some((r) => typeof r['PermissionSetId'] === 'string' && sameId(r['PermissionSetId'], permissionSetId))) return;
     throw callError;
   }
 }
