@@ -1,12 +1,11 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { InputError, OperationError, type InputProblem } from '../errors';
+import { writeFileAtomic } from '../io/writeFiles';
 import { parseMetadataXml, renderMetadataXml } from '../xml';
 import { collectFiles, expectedTypeOf } from './collectFiles';
-import { writeFileAtomic } from './writeFileAtomic';
 
 export { collectFiles, expectedTypeOf, FORMATTABLE_SUFFIXES } from './collectFiles';
-export { writeFileAtomic } from './writeFileAtomic';
 
 /** Strict decoder: a file that is not valid UTF-8 is refused rather than silently damaged. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

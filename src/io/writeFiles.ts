@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InternalError } from '../errors';
 
 /** A planned output file: project-relative path (forward slashes) and its exact content. */
@@ -60,12 +60,28 @@ function sameBytes(bytes: Buffer, text: string): boolean {
   return offset === bytes.length;
 }
 
-async function writeText(path: string, text: string): Promise<void> {
-  const handle = await open(path, 'w');
+/**
+ * Replaces `file` with `text` atomically: writes a temporary file in the same folder (same file system), then renames
+ * it over the original, so a reader never sees a half-written file. Keeps the original file's mode. Used by generate
+ * (writeFiles) and by format.
+ */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const mode = await stat(file).then(
+    (s) => s.mode & 0o7777,
+    () => undefined,
+  );
   try {
-    for (const part of slices(text)) await handle.write(part, null, 'utf8');
-  } finally {
-    await handle.close();
+    const handle = await open(temp, 'wx', mode);
+    try {
+      for (const part of slices(text)) await handle.write(part, null, 'utf8');
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err;
   }
 }
 
@@ -81,8 +97,8 @@ export async function checkFiles(files: readonly RenderedFile[], root: string): 
 }
 
 /**
- * The only writer: every path is checked to be inside root before anything is written; a file is written only
- * when its bytes change, through a temporary file in the same folder and a rename (atomic on one filesystem).
+ * The only writer of generate: every path is checked to be inside root before anything is written; a file is written
+ * only when its bytes change, atomically (writeFileAtomic).
  */
 export async function writeFiles(files: readonly RenderedFile[], root: string): Promise<Array<{ path: string; status: WriteStatus }>> {
   const abs = files.map((f) => resolveInside(root, f.path));
@@ -95,14 +111,7 @@ export async function writeFiles(files: readonly RenderedFile[], root: string): 
       continue;
     }
     await mkdir(dirname(target), { recursive: true });
-    const temp = join(dirname(target), `.${randomBytes(6).toString('hex')}.apionly.tmp`);
-    try {
-      await writeText(temp, f.content);
-      await rename(temp, target);
-    } catch (err) {
-      await rm(temp, { force: true });
-      throw err;
-    }
+    await writeFileAtomic(target, f.content);
     out.push({ path: f.path, status: 'written' });
   }
   return out;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkFiles, resolveInside, writeFiles } from '../../../src/io/writeFiles';
@@ -29,6 +29,14 @@ describe('writeFiles', () => {
     expect(await writeFiles([{ path: 'f.txt', content: 'new' }], dir)).toEqual([{ path: 'f.txt', status: 'written' }]);
     expect(readFileSync(join(dir, 'f.txt'), 'utf8')).toBe('new');
     expect(readdirSync(dir)).toEqual(['f.txt']);
+  });
+
+  it('keeps the permissions of a file it replaces', async () => {
+    const dir = root();
+    writeFileSync(join(dir, 'f.txt'), 'old');
+    chmodSync(join(dir, 'f.txt'), 0o640);
+    await writeFiles([{ path: 'f.txt', content: 'new' }], dir);
+    expect(statSync(join(dir, 'f.txt')).mode & 0o777).toBe(0o640);
   });
 
   it.each(['../escape.txt', '/etc/passwd', 'a/../../escape.txt', '.'])('refuses %p (outside the root) before writing anything', async (path) => {
