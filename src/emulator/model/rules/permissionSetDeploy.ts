@@ -1,4 +1,5 @@
 import { KEY_PREFIX } from '../ids';
+import { NONE } from '../seed/profiles';
 import { contentJson } from '../stableJson';
 import type { OrgState, PermissionSetState } from '../state';
 import { childText, locate, METADATA_NS, type ParsedXml } from '../xml/parseMetadataXml';
@@ -67,7 +68,7 @@ export function deployPermissionSet(ctx: DeployContext, fullName: string, xml: P
     lastModifiedById: state.identity.userId,
   };
   for (const [o, patch] of entries.objectPermissions) {
-    next.objectPermissions[o] = { allowCreate: false, allowDelete: false, allowEdit: false, allowRead: false, modifyAllRecords: false, viewAllRecords: false, viewAllFields: false, ...patch };
+    next.objectPermissions[o] = { ...NONE, ...patch };
   }
   for (const [f, patch] of entries.fieldPermissions) next.fieldPermissions[f] = { editable: false, readable: false, ...patch };
   if (problems.length === 0) checkEffectivePermissions(next, state, xml.text, problems);

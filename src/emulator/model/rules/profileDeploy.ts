@@ -1,7 +1,7 @@
 import { KEY_PREFIX } from '../ids';
 import { contentJson } from '../stableJson';
 import { permissionableObjects, profileLabelFromFullName } from '../orgCatalog';
-import { TEMPLATE_PROFILE_FOR_LICENSE } from '../seed/profiles';
+import { NONE, TEMPLATE_PROFILE_FOR_LICENSE } from '../seed/profiles';
 import type { ProfileState } from '../state';
 import { childText, locate, METADATA_NS, type ParsedXml } from '../xml/parseMetadataXml';
 import { overlayExtras, PROFILE_EXTRAS, readExtras } from './extraElements';
@@ -63,8 +63,7 @@ export function deployProfile(ctx: DeployContext, fullName: string, xml: ParsedX
   if (description !== undefined) next.description = description;
   for (const [n, v] of entries.userPermissions) next.userPermissions[n] = v;
   for (const [o, patch] of entries.objectPermissions) {
-    const cur = next.objectPermissions[o] ?? { allowCreate: false, allowDelete: false, allowEdit: false, allowRead: false, modifyAllRecords: false, viewAllRecords: false, viewAllFields: false };
-    next.objectPermissions[o] = { ...cur, ...patch };
+    next.objectPermissions[o] = { ...(next.objectPermissions[o] ?? NONE), ...patch };
   }
   for (const [f, patch] of entries.fieldPermissions) {
     next.fieldPermissions[f] = { ...(next.fieldPermissions[f] ?? { editable: false, readable: false }), ...patch };

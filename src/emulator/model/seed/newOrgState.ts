@@ -3,7 +3,7 @@ import type { OrgOptions } from '../api';
 import { KEY_PREFIX, makeId, toId18 } from '../ids';
 import type { OrgState, ProfileState } from '../state';
 import { DEFAULT_FEATURES, STANDARD_OBJECTS } from './objects';
-import { FULL, STANDARD_PROFILES } from './profiles';
+import { FULL, NONE, STANDARD_PROFILES } from './profiles';
 import { USER_PERMISSION_NAMES } from './userPermissions';
 
 export const DEFAULT_SEATS: Readonly<Record<string, number>> = { Salesforce: 10, 'Salesforce Integration': 5 };
@@ -68,7 +68,7 @@ export function newOrgState(options: OrgOptions, podTag: string, now: string): O
         id: id(KEY_PREFIX.PermissionSet), name: 'Integration_Object_Access', label: 'Integration Object Access',
         description: 'Seeded: object access for Salesforce Integration users (needs the Salesforce API Integration PSL)',
         license: 'SalesforceAPIIntegrationPsl', hasActivationRequired: false, userPermissions: {},
-        objectPermissions: { Account: { allowCreate: false, allowDelete: false, allowEdit: false, allowRead: true, modifyAllRecords: false, viewAllRecords: false, viewAllFields: false } },
+        objectPermissions: { Account: { ...NONE, allowRead: true } },
         fieldPermissions: {}, extras: {}, ...audit,
       },
       {
