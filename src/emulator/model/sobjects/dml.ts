@@ -4,7 +4,8 @@ import { permissionableObjects } from '../orgCatalog';
 import { licenseAllowsPermission } from '../seed/userPermissions';
 import type { OrgState, UserState } from '../state';
 import { profileAssignmentId, profileOwnedPermissionSetId, rowsOf, usedSeats } from './records';
-import { fieldDef, sobjectDef, USER, type SFieldDef, type SObjectDef } from './schema';
+import { INVENTED } from '../rules/types';
+import { businessObject, fieldDef, sobjectDef, SYSTEM_OBJECTS, USER, type SFieldDef, type SObjectDef } from './schema';
 
 export interface DmlEnv {
   readonly now: string;
@@ -83,15 +84,18 @@ function checkSeat(state: OrgState, license: string): void {
   }
 }
 
+/** User fields a create must set and an update may not clear. */
+const USER_REQUIRED = ['Username', 'LastName', 'Email', 'Alias', 'TimeZoneSidKey', 'LocaleSidKey', 'EmailEncodingKey', 'LanguageLocaleKey', 'ProfileId'];
+
 /** Applies and checks the User rules (facts d.1) on a candidate record; `prev` is the stored user for an update. */
 function writeUser(state: OrgState, env: DmlEnv, values: Map<SFieldDef, unknown>, prev: UserState | undefined): UserState {
   const fields: Record<string, string | boolean | null> = { ...(prev?.fields ?? {}) };
   for (const [f, v] of values) fields[f.name] = coerce(f, v);
   if (!prev) {
-    const missing = ['Username', 'LastName', 'Email', 'Alias', 'TimeZoneSidKey', 'LocaleSidKey', 'EmailEncodingKey', 'LanguageLocaleKey', 'ProfileId'].filter((n) => fields[n] === null || fields[n] === undefined);
+    const missing = USER_REQUIRED.filter((n) => fields[n] === null || fields[n] === undefined);
     if (missing.length > 0) throw new SalesforceError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, 400, missing);
   } else {
-    const cleared = ['Username', 'LastName', 'Email', 'Alias', 'TimeZoneSidKey', 'LocaleSidKey', 'EmailEncodingKey', 'LanguageLocaleKey', 'ProfileId'].filter((n) => values.has(fieldDef(USER, n) as SFieldDef) && fields[n] === null);
+    const cleared = USER_REQUIRED.filter((n) => values.has(fieldDef(USER, n) as SFieldDef) && fields[n] === null);
     if (cleared.length > 0) throw new SalesforceError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${cleared.join(', ')}]`, 400, cleared);
   }
   const username = String(fields['Username']);
@@ -112,7 +116,7 @@ function writeUser(state: OrgState, env: DmlEnv, values: Map<SFieldDef, unknown>
   const wasCounted = prev !== undefined && prev.fields['IsActive'] === true && profileLicense(state, prev.fields['ProfileId']) === license;
   if (fields['IsActive'] === true && !wasCounted) checkSeat(state, license);
   if (prev && fields['IsActive'] === false && prev.id === state.identity.userId) {
-    throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION', 'You cannot deactivate yourself.' + ' (emulator-invented message)', 400, ['IsActive']);
+    throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION', 'You cannot deactivate yourself.' + INVENTED, 400, ['IsActive']);
   }
   if (!fields['CommunityNickname']) fields['CommunityNickname'] = username.slice(0, 40);
   fields['UserType'] = 'Standard';
@@ -173,11 +177,11 @@ export function createRecord(state: OrgState, env: DmlEnv, type: string, fields:
         const psl = state.permissionSetLicenses.find((l) => l.developerName === ps.license || l.masterLabel === ps.license);
         if (psl && !state.permissionSetLicenseAssigns.some((a) => a.assigneeId === assigneeId && a.targetId === psl.id)) {
           throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION',
-            `Can't assign permission set ${ps.label} to user ${String(user.fields['Username'])}. The permission set requires the permission set license ${psl.masterLabel}; assign it first.` + ' (emulator-invented message)', 400, ['PermissionSetId']);
+            `Can't assign permission set ${ps.label} to user ${String(user.fields['Username'])}. The permission set requires the permission set license ${psl.masterLabel}; assign it first.` + INVENTED, 400, ['PermissionSetId']);
         }
         if (!psl && ps.license !== userLicense) {
           throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION',
-            `Can't assign permission set ${ps.label} to user ${String(user.fields['Username'])}. The user license doesn't match the user license of the permission set (${ps.license}).` + ' (emulator-invented message)', 400, ['PermissionSetId']);
+            `Can't assign permission set ${ps.label} to user ${String(user.fields['Username'])}. The user license doesn't match the user license of the permission set (${ps.license}).` + INVENTED, 400, ['PermissionSetId']);
         }
       }
       if (ps.license === null) {
@@ -203,7 +207,7 @@ export function createRecord(state: OrgState, env: DmlEnv, type: string, fields:
       }
       const userLicense = profileLicense(state, user.fields['ProfileId']) ?? '';
       if (!psl.allowedUserLicenses.includes(userLicense)) {
-        throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION', `The user license ${userLicense} doesn't allow the permission set license ${psl.masterLabel}` + ' (emulator-invented message)', 400, ['PermissionSetLicenseId']);
+        throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION', `The user license ${userLicense} doesn't allow the permission set license ${psl.masterLabel}` + INVENTED, 400, ['PermissionSetLicenseId']);
       }
       if (state.permissionSetLicenseAssigns.filter((a) => a.targetId === pslId).length >= psl.totalLicenses) {
         throw new SalesforceError('LICENSE_LIMIT_EXCEEDED', 'License Limit Exceeded', 400);
@@ -213,7 +217,7 @@ export function createRecord(state: OrgState, env: DmlEnv, type: string, fields:
       return id;
     }
     default:
-      throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `The emulated org stores no ${def.name} records` + ' (emulator-invented message)', 400);
+      throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `The emulated org stores no ${def.name} records` + INVENTED, 400);
   }
 }
 
@@ -231,7 +235,7 @@ export function updateRecord(state: OrgState, env: DmlEnv, type: string, id: str
   const id18 = normalizeId(def, id);
   if (def.name !== 'User') {
     if (!def.updateable) throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `entity type ${def.name} does not support update`, 400);
-    throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `The emulated org does not update ${def.name} records` + ' (emulator-invented message)', 400);
+    throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `The emulated org does not update ${def.name} records` + INVENTED, 400);
   }
   const prev = findUser(state, id18);
   if (!prev) throw new SalesforceError('NOT_FOUND', 'The requested resource does not exist', 404);
@@ -271,7 +275,7 @@ export function deleteRecord(state: OrgState, type: string, id: string): void {
   const key = lists[def.name];
   if (!key) {
     if (!def.deletable) throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', 'entity type cannot be deleted', 400);
-    throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `The emulated org does not delete ${def.name} records` + ' (emulator-invented message)', 400);
+    throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `The emulated org does not delete ${def.name} records` + INVENTED, 400);
   }
   if (key === 'permissionSetAssignments' && state.users.some((u) => profileAssignmentId(u.id) === id18)) {
     throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION', "You can't assign or unassign this permission set because it's associated with a profile.", 400);
@@ -282,7 +286,7 @@ export function deleteRecord(state: OrgState, type: string, id: string): void {
     const a = state[key][idx] as { assigneeId: string; targetId: string };
     const psl = state.permissionSetLicenses.find((l) => l.id === a.targetId);
     const needs = state.permissionSetAssignments.some((x) => x.assigneeId === a.assigneeId && state.permissionSets.some((ps) => ps.id === x.targetId && psl && (ps.license === psl.developerName || ps.license === psl.masterLabel)));
-    if (needs) throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION', 'The user has permission sets that require this permission set license; remove them first' + ' (emulator-invented message)', 400);
+    if (needs) throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION', 'The user has permission sets that require this permission set license; remove them first' + INVENTED, 400);
   }
   state[key].splice(idx, 1);
 }
@@ -310,10 +314,9 @@ export function describeSObject(state: OrgState, type: string, apiVersion: strin
 
 /** GET /sobjects. */
 export function describeGlobalOf(state: OrgState, apiVersion: string): Record<string, unknown> {
-  const names = ['Organization', 'PermissionSet', 'PermissionSetAssignment', 'PermissionSetLicense', 'PermissionSetLicenseAssign', 'Profile', 'User', 'UserLicense'];
-  const defs: SObjectDef[] = names.map((n) => sobjectDef(state, n) as SObjectDef);
-  for (const o of rowsOfBusinessNames(state)) {
-    const d = sobjectDef(state, o);
+  const defs: SObjectDef[] = [...SYSTEM_OBJECTS];
+  for (const o of permissionableObjects(state)) {
+    const d = businessObject(state, o);
     if (d) defs.push(d);
   }
   return {
@@ -324,9 +327,4 @@ export function describeGlobalOf(state: OrgState, apiVersion: string): Record<st
       urls: { sobject: `/services/data/v${apiVersion}/sobjects/${d.name}`, describe: `/services/data/v${apiVersion}/sobjects/${d.name}/describe`, rowTemplate: `/services/data/v${apiVersion}/sobjects/${d.name}/{ID}` },
     })),
   };
-}
-
-
-function rowsOfBusinessNames(state: OrgState): string[] {
-  return permissionableObjects(state);
 }

@@ -97,9 +97,3 @@ export function rowsOf(state: OrgState, type: string): Row[] {
       return []; // business objects: the emulator stores no data records
   }
 }
-
-/** The type whose record has this id (by key prefix), for polymorphic references such as PermissionSet.LicenseId. */
-export function typeOfId(id: string): string | undefined {
-  const prefix = id.slice(0, 3);
-  return ({ '00D': 'Organization', '005': 'User', '00e': 'Profile', '0PS': 'PermissionSet', '0Pa': 'PermissionSetAssignment', '0PL': 'PermissionSetLicense', '2LA': 'PermissionSetLicenseAssign', '100': 'UserLicense' } as Record<string, string>)[prefix];
-}
