@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { loadConfig } from '../config';
 import { CONFIG_DEFAULTS } from '../config/validateConfig';
 import type { LoadedConfig } from '../config/types';
@@ -83,9 +83,4 @@ export async function generateFromConfig(loaded: LoadedConfig, options: { readon
     packageDirectories: [...inputs.project.packageDirectories],
     warnings: [...plan.warnings],
   };
-}
-
-/** A project path as the user sees it from cwd. */
-export function shownPath(cwd: string, projectDir: string, path: string): string {
-  return relative(cwd, join(projectDir, path)) || path;
 }

@@ -1,7 +1,5 @@
 /** API version rules: the version comes from sfdx-project.json's sourceApiVersion. */
 
-export const DEFAULT_API_VERSION = '66.0';
-
 export function isApiVersion(value: unknown): value is string {
   return typeof value === 'string' && /^[1-9][0-9]*\.0$/.test(value);
 }
