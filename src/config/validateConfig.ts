@@ -175,13 +175,13 @@ function ruleProblems(raw: unknown, file: string): InputProblem[] {
     for (const message of profileNameProblems(name)) problems.push({ file, location: '/profile/name', message, value: name, fix: 'use letters, digits, spaces and ASCII punctuation, e.g. "API Only"' });
   }
   const objects = isObject(profile['objects']) ? profile['objects'] : {};
-  for (const list of ['include', 'exclude'] as const) {
-    const entries = objects[list];
-    if (!Array.isArray(entries)) continue;
-    entries.forEach((entry, i) => {
+  // Only includes are refused: an exclude of such a name changes nothing (buildProfileModel warns about it).
+  const include = objects['include'];
+  if (Array.isArray(include)) {
+    include.forEach((entry, i) => {
       if (typeof entry !== 'string') return;
       const why = whyNotListable(entry);
-      if (why && list === 'include') problems.push({ file, location: `/profile/objects/include/${i}`, message: why, value: entry, fix: `remove "${entry}" from the list` });
+      if (why) problems.push({ file, location: `/profile/objects/include/${i}`, message: why, value: entry, fix: `remove "${entry}" from the list` });
     });
   }
   const overrides = objects['overrides'];
