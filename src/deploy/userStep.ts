@@ -54,19 +54,31 @@ async function readState(client: OrgClient, spec: UserSpec): Promise<OrgUserStat
   const profileId = typeof profiles[0]?.['Id'] === 'string' ? (profiles[0]['Id'] as string) : undefined;
   const users = await client.query(userQuery(spec));
   const existing = users[0];
+  const { permissionSetIds, assigned } = await readPermissionSets(client, spec.permissionSets, typeof existing?.['Id'] === 'string' ? existing['Id'] : undefined);
+  return { profileId, existing, permissionSetIds, assigned };
+}
+
+/**
+ * The named permission sets the org has (Name → Id) and the PermissionSetIds assigned to the user; no query when
+ * no set is named, and no assignment query without a user. The user step plans from it and verify checks with it.
+ */
+export async function readPermissionSets(
+  client: OrgClient,
+  names: readonly string[],
+  userId: string | undefined,
+): Promise<{ permissionSetIds: Map<string, string>; assigned: string[] }> {
   const permissionSetIds = new Map<string, string>();
-  if (spec.permissionSets.length) {
-    for (const row of await client.query(permissionSetQuery([...new Set(spec.permissionSets)]))) {
-      if (typeof row['Name'] === 'string' && typeof row['Id'] === 'string') permissionSetIds.set(row['Name'], row['Id']);
-    }
-  }
   const assigned: string[] = [];
-  if (existing && typeof existing['Id'] === 'string' && spec.permissionSets.length) {
-    for (const row of await client.query(assignmentQuery(existing['Id']))) {
+  if (!names.length) return { permissionSetIds, assigned };
+  for (const row of await client.query(permissionSetQuery([...new Set(names)]))) {
+    if (typeof row['Name'] === 'string' && typeof row['Id'] === 'string') permissionSetIds.set(row['Name'], row['Id']);
+  }
+  if (userId !== undefined) {
+    for (const row of await client.query(assignmentQuery(userId))) {
       if (typeof row['PermissionSetId'] === 'string') assigned.push(row['PermissionSetId']);
     }
   }
-  return { profileId, existing, permissionSetIds, assigned };
+  return { permissionSetIds, assigned };
 }
 
 function plan(spec: UserSpec, state: OrgUserState, resetPassword: ResetPasswordMode): UserPlan {

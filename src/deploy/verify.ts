@@ -10,7 +10,8 @@ import type { OrgClient } from './orgClient';
 import { compareObjectPermissions, parseProfilePermissions, type ProfilePermissions } from './profilePermissions';
 import { describeError } from './scrub';
 import { sameId } from './soql';
-import { assignmentQuery, permissionSetQuery, profileQuery, userQuery, usernameOf } from './userPlan';
+import { profileQuery, userQuery, usernameOf } from './userPlan';
+import { readPermissionSets } from './userStep';
 import type { CheckResult, UserSpec } from './types';
 
 export interface VerifyInput {
@@ -94,11 +95,10 @@ export async function verify(input: VerifyInput): Promise<CheckResult[]> {
     ];
     if (spec.permissionSets.length) {
       const names = [...new Set(spec.permissionSets)];
-      const sets = await client.query(permissionSetQuery(names));
-      const assigned = (await client.query(assignmentQuery(String(row['Id'])))).map((r) => String(r['PermissionSetId']));
+      const { permissionSetIds, assigned } = await readPermissionSets(client, names, String(row['Id']));
       const missing = names.filter((n) => {
-        const set = sets.find((s) => s['Name'] === n);
-        return !set || !assigned.some((a) => sameId(a, String(set['Id'])));
+        const id = permissionSetIds.get(n);
+        return id === undefined || !assigned.some((a) => sameId(a, id));
       });
       results.push({
         name: 'User has its permission sets',
