@@ -24,8 +24,6 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
   let wantsJson = argv.includes('--json');
   const commandName = argv.find((a) => !a.startsWith('-'));
   const entry = COMMANDS.find((c) => c.name === commandName);
-  // Only the command being run is loaded (its options are needed for parsing and --help).
-  const loaded: Array<CliCommand<any>> = entry ? [entry.load()] : [];
   if (commandName !== undefined && !entry) {
     const err = new UsageError('UnknownCommand', `Unknown command "${commandName}".`, {
       actions: [`Use one of: ${COMMANDS.map((c) => c.name).join(', ')} (\`apionly --help\` lists them).`],
@@ -49,12 +47,10 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
       throw new UsageError('BadUsage', msg, { actions: ['Run `apionly --help` or `apionly <command> --help` for the options.'] });
     });
 
-  for (const c of COMMANDS) {
-    const cmd = loaded.find((l) => l.command.split(' ')[0] === c.name);
-    if (!cmd) {
-      parser = parser.command(c.name, describeOf(c.name), () => undefined as never, () => undefined);
-      continue;
-    }
+  // Only the command being run is loaded (its options are needed for parsing and --help); with no command
+  // (`apionly`, `apionly --help`) every command module is loaded to list them. The modules are light: each requires
+  // its implementation inside `run`.
+  for (const cmd of (entry ? [entry] : COMMANDS).map((c) => c.load())) {
     parser = parser.command(cmd.command, cmd.describe, cmd.builder, async (args) => {
       wantsJson = cmd.json ? cmd.json(args as never) : Boolean((args as { json?: unknown }).json);
       const outcome = await cmd.run(args as never, io);
@@ -75,21 +71,6 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     if (appErr instanceof InternalError && io.env['APIONLY_DEBUG'] && err instanceof Error) io.stderr.write(`${err.stack}\n`);
   }
   return exitCode;
-}
-
-function describeOf(name: string): string {
-  switch (name) {
-    case 'generate':
-      return 'Render the Profile XML and the user definition from apionly.config.json and templates/';
-    case 'format':
-      return "Rewrite Profile and PermissionSet files into Salesforce's canonical bytes";
-    case 'deploy':
-      return 'Deploy the generated metadata to an org, then create or update the user and verify';
-    case 'org':
-      return 'Run the emulated Salesforce org (org start)';
-    default:
-      return name;
-  }
 }
 
 /** Entry point of bin/apionly.js. */
