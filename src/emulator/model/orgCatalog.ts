@@ -1,4 +1,4 @@
-import type { CustomFieldState, CustomObjectState, OrgState, ProfileState } from './state';
+import type { CustomFieldState, CustomObjectState, OrgState, PermissionSetLicenseState, ProfileState } from './state';
 import { OBSERVED_STANDARD_FIELDS } from './seed/standardFields';
 import { NON_PERMISSIONABLE_OBJECTS, STANDARD_OBJECTS, standardObject, type StandardObjectDef } from './seed/objects';
 
@@ -67,6 +67,11 @@ export function hasModifyAllData(p: { userPermissions: Record<string, boolean> }
 
 export function profileById(state: OrgState, id: string): ProfileState | undefined {
   return state.profiles.find((p) => p.id === id);
+}
+
+/** The permission set licence a permission set's <license> names (by DeveloperName or MasterLabel); undefined for a user licence or none. */
+export function permissionSetLicenseNamed(state: OrgState, license: string | null): PermissionSetLicenseState | undefined {
+  return license === null ? undefined : state.permissionSetLicenses.find((l) => l.developerName === license || l.masterLabel === license);
 }
 
 /** Profile.Name of a deployed profile: the fullName with %XX escapes decoded (facts a.7). */

@@ -1,4 +1,5 @@
 import { KEY_PREFIX } from '../ids';
+import { permissionSetLicenseNamed } from '../orgCatalog';
 import { NONE } from '../seed/profiles';
 import { contentJson } from '../stableJson';
 import type { OrgState, PermissionSetState } from '../state';
@@ -13,12 +14,11 @@ const MODELLED = new Set(['fullName', 'description', 'fieldPermissions', 'hasAct
 export function userLicenseOfPermissionSetLicense(state: OrgState, license: string | null): string | null {
   if (license === null) return null;
   if (state.licenses.some((l) => l.name === license)) return license;
-  const psl = state.permissionSetLicenses.find((p) => p.developerName === license || p.masterLabel === license);
-  return psl?.allowedUserLicenses[0] ?? null;
+  return permissionSetLicenseNamed(state, license)?.allowedUserLicenses[0] ?? null;
 }
 
 export function knownLicense(state: OrgState, license: string): boolean {
-  return state.licenses.some((l) => l.name === license) || state.permissionSetLicenses.some((p) => p.developerName === license || p.masterLabel === license);
+  return state.licenses.some((l) => l.name === license) || permissionSetLicenseNamed(state, license) !== undefined;
 }
 
 /**

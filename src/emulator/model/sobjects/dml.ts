@@ -1,6 +1,6 @@
 import { SalesforceError, type SObjectRecord } from '../api';
 import { KEY_PREFIX, toId18 } from '../ids';
-import { permissionableObjects } from '../orgCatalog';
+import { permissionableObjects, permissionSetLicenseNamed } from '../orgCatalog';
 import { licenseAllowsPermission } from '../seed/userPermissions';
 import type { OrgState, UserState } from '../state';
 import { profileAssignmentId, profileOwnedPermissionSetId, rowsOf, usedSeats } from './records';
@@ -174,7 +174,7 @@ export function createRecord(state: OrgState, env: DmlEnv, type: string, fields:
       }
       const userLicense = profileLicense(state, user.fields['ProfileId']) ?? '';
       if (ps.license !== null) {
-        const psl = state.permissionSetLicenses.find((l) => l.developerName === ps.license || l.masterLabel === ps.license);
+        const psl = permissionSetLicenseNamed(state, ps.license);
         if (psl && !state.permissionSetLicenseAssigns.some((a) => a.assigneeId === assigneeId && a.targetId === psl.id)) {
           throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION',
             `Can't assign permission set ${ps.label} to user ${String(user.fields['Username'])}. The permission set requires the permission set license ${psl.masterLabel}; assign it first.` + INVENTED, 400, ['PermissionSetId']);

@@ -1,4 +1,5 @@
 import { caseSafeSuffix, KEY_PREFIX } from '../ids';
+import { permissionSetLicenseNamed } from '../orgCatalog';
 import { USER_PERMISSION_NAMES } from '../seed/userPermissions';
 import type { OrgState } from '../state';
 
@@ -52,7 +53,7 @@ export function rowsOf(state: OrgState, type: string): Row[] {
       }));
     case 'PermissionSet':
       return state.permissionSets.map((ps): Row => {
-        const psl = state.permissionSetLicenses.find((l) => l.developerName === ps.license || l.masterLabel === ps.license);
+        const psl = permissionSetLicenseNamed(state, ps.license);
         const ul = state.licenses.find((l) => l.name === ps.license);
         return {
           Id: ps.id, Name: ps.name, Label: ps.label, Description: ps.description, IsOwnedByProfile: false, IsCustom: true, NamespacePrefix: null,
