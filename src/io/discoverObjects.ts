@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { InputError } from '../errors';
 import { objectKindOf, type ObjectKind } from '../model/catalogue';
+import { byteOrder } from '../model/userPermissions';
 import type { SourceField, SourceObject } from '../model/types';
 
 /**
@@ -15,8 +16,8 @@ import type { SourceField, SourceObject } from '../model/types';
  * several thread-pool round trips per file (about 10× slower than a synchronous read, measured by `npm run bench`).
  */
 export async function discoverObjects(projectDir: string, packageDirectories: readonly string[]): Promise<SourceObject[]> {
-  const byName = new Map<string, { name: string; kind: ObjectKind; defined: boolean; file: string; fields: Map<string, SourceField> }>();
-  const entry = (name: string, file: string): { name: string; kind: ObjectKind; defined: boolean; file: string; fields: Map<string, SourceField> } => {
+  const byName = new Map<string, Found>();
+  const entry = (name: string, file: string): Found => {
     let e = byName.get(name);
     if (!e) {
       e = { name, kind: objectKindOf(name), defined: false, file, fields: new Map() };
@@ -28,7 +29,7 @@ export async function discoverObjects(projectDir: string, packageDirectories: re
   for (const pkg of packageDirectories) {
     for (const objectsDir of await findObjectsFolders(projectDir, pkg)) {
       const children = readdirSync(join(projectDir, objectsDir), { withFileTypes: true });
-      for (const child of children.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      for (const child of children.sort((a, b) => byteOrder(a.name, b.name))) {
         if (child.name.startsWith('.')) continue;
         if (child.isDirectory()) {
           const objectName = child.name;
@@ -67,14 +68,17 @@ export async function discoverObjects(projectDir: string, packageDirectories: re
     }
   }
   return [...byName.values()]
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((e) => ({
-      name: e.name,
-      kind: e.kind,
-      defined: e.defined,
-      file: e.file,
-      fields: [...e.fields.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-    }));
+    .sort((a, b) => byteOrder(a.name, b.name))
+    .map((e) => ({ ...e, fields: [...e.fields.values()].sort((a, b) => byteOrder(a.name, b.name)) }));
+}
+
+/** An object while its folder or file is being read (kind and defined can change as its files are found). */
+interface Found {
+  name: string;
+  kind: ObjectKind;
+  defined: boolean;
+  file: string;
+  fields: Map<string, SourceField>;
 }
 
 function toField(object: string, name: string, doc: unknown, file: string): SourceField {
@@ -131,7 +135,7 @@ async function findObjectsFolders(projectDir: string, pkg: string): Promise<stri
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
       throw err;
     }
-    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const e of entries.sort((a, b) => byteOrder(a.name, b.name))) {
       if (!e.isDirectory() || e.name.startsWith('.') || e.name === 'node_modules') continue;
       const child = `${rel}/${e.name}`;
       if (e.name === 'objects') found.push(child);
