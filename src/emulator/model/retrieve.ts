@@ -181,6 +181,10 @@ export function writePackageXml(types: ReadonlyMap<string, readonly string[]>, v
   return writeMetadataXml('Package', out);
 }
 
+function customObjectsByName(state: OrgState): Map<string, CustomObjectState> {
+  return new Map(state.customObjects.map((o) => [o.fullName, o]));
+}
+
 function allObjectNames(state: OrgState): string[] {
   const names = STANDARD_OBJECTS.filter((o) => featureOn(state, o.feature)).map((o) => o.name);
   for (const c of state.customObjects) names.push(c.fullName);
@@ -196,6 +200,12 @@ export function fileProps(state: OrgState, type: string, fullName: string, fileN
   };
 }
 
+const NO_DATE = '1970-01-01T00:00:00.000Z';
+/** FileProperties of an object: a standard object without custom fields has no stored entry (no id, epoch dates). */
+function objectFileProps(state: OrgState, name: string, c: CustomObjectState | undefined): FileProperties {
+  return fileProps(state, 'CustomObject', name, `objects/${name}.object`, c?.id ?? '', c?.createdDate ?? NO_DATE, c?.lastModifiedDate ?? NO_DATE);
+}
+
 /** listMetadata for one type. */
 export function listMetadataOf(state: OrgState, type: string): FileProperties[] {
   switch (type) {
@@ -203,11 +213,10 @@ export function listMetadataOf(state: OrgState, type: string): FileProperties[] 
       return state.profiles.map((p) => fileProps(state, 'Profile', p.fullName, `profiles/${p.fullName}.profile`, p.id, p.createdDate, p.lastModifiedDate));
     case 'PermissionSet':
       return state.permissionSets.map((p) => fileProps(state, 'PermissionSet', p.name, `permissionsets/${p.name}.permissionset`, p.id, p.createdDate, p.lastModifiedDate));
-    case 'CustomObject':
-      return allObjectNames(state).map((n) => {
-        const c = state.customObjects.find((o) => o.fullName === n);
-        return fileProps(state, 'CustomObject', n, `objects/${n}.object`, c?.id ?? '', c?.createdDate ?? '1970-01-01T00:00:00.000Z', c?.lastModifiedDate ?? '1970-01-01T00:00:00.000Z');
-      });
+    case 'CustomObject': {
+      const custom = customObjectsByName(state);
+      return allObjectNames(state).map((n) => objectFileProps(state, n, custom.get(n)));
+    }
     case 'CustomField':
       return state.customObjects.flatMap((o) =>
         o.fields.map((f) => fileProps(state, 'CustomField', `${o.fullName}.${f.fullName}`, `objects/${o.fullName}.object`, f.id, f.createdDate, f.lastModifiedDate)),
@@ -223,6 +232,12 @@ export function runRetrieve(state: OrgState, types: readonly RetrieveTypeMembers
   const fileProperties: FileProperties[] = [];
   const messages: { fileName: string; problem: string }[] = [];
   const retrieved = new Map<string, string[]>();
+  const noteRetrieved = (type: string, fullName: string): void => {
+    const list = retrieved.get(type);
+    if (list) list.push(fullName);
+    else retrieved.set(type, [fullName]);
+  };
+  const custom = customObjectsByName(state);
   const version = Number(apiVersion);
   const want = (type: string): string[] => [...new Set(types.filter((t) => t.name === type).flatMap((t) => t.members))];
   const expand = (type: string, list: string[]): string[] => {
@@ -247,29 +262,28 @@ export function runRetrieve(state: OrgState, types: readonly RetrieveTypeMembers
   const fields = new Set<string>();
   for (const m of expand('CustomField', want('CustomField'))) {
     const dot = m.indexOf('.');
-    const obj = state.customObjects.find((o) => o.fullName === m.slice(0, dot));
+    const obj = custom.get(m.slice(0, dot));
     if (dot < 0 || !obj?.fields.some((f) => f.fullName === m.slice(dot + 1))) notFound('CustomField', m);
     else fields.add(m);
   }
   const scope: RetrieveScope = { objects, fields, apiVersion: version };
   for (const o of objects) {
-    const c = state.customObjects.find((x) => x.fullName === o);
-    const fileName = `objects/${o}.object`;
-    files.set(fileName, writeObject(c, undefined));
-    fileProperties.push(fileProps(state, 'CustomObject', o, fileName, c?.id ?? '', c?.createdDate ?? '1970-01-01T00:00:00.000Z', c?.lastModifiedDate ?? '1970-01-01T00:00:00.000Z'));
-    retrieved.set('CustomObject', [...(retrieved.get('CustomObject') ?? []), o]);
+    const c = custom.get(o);
+    files.set(`objects/${o}.object`, writeObject(c, undefined));
+    fileProperties.push(objectFileProps(state, o, c));
+    noteRetrieved('CustomObject', o);
   }
   const fieldsByObject = new Map<string, Set<string>>();
   for (const f of fields) {
     const [o, n] = [f.slice(0, f.indexOf('.')), f.slice(f.indexOf('.') + 1)];
     if (!fieldsByObject.has(o)) fieldsByObject.set(o, new Set());
     fieldsByObject.get(o)?.add(n);
-    retrieved.set('CustomField', [...(retrieved.get('CustomField') ?? []), f]);
-    const fs = state.customObjects.find((x) => x.fullName === o)?.fields.find((x) => x.fullName === n);
+    noteRetrieved('CustomField', f);
+    const fs = custom.get(o)?.fields.find((x) => x.fullName === n);
     if (fs) fileProperties.push(fileProps(state, 'CustomField', f, `objects/${o}.object`, fs.id, fs.createdDate, fs.lastModifiedDate));
   }
   for (const [o, names] of fieldsByObject) {
-    if (!objects.has(o)) files.set(`objects/${o}.object`, writeObject(state.customObjects.find((x) => x.fullName === o), names));
+    if (!objects.has(o)) files.set(`objects/${o}.object`, writeObject(custom.get(o), names));
   }
   for (const m of expand('Profile', want('Profile'))) {
     const p = state.profiles.find((x) => x.fullName === m);
@@ -280,7 +294,7 @@ export function runRetrieve(state: OrgState, types: readonly RetrieveTypeMembers
     const fileName = `profiles/${m}.profile`;
     files.set(fileName, writeProfile(p, scope));
     fileProperties.push(fileProps(state, 'Profile', m, fileName, p.id, p.createdDate, p.lastModifiedDate));
-    retrieved.set('Profile', [...(retrieved.get('Profile') ?? []), m]);
+    noteRetrieved('Profile', m);
   }
   for (const m of expand('PermissionSet', want('PermissionSet'))) {
     const ps = state.permissionSets.find((x) => x.name === m);
@@ -291,7 +305,7 @@ export function runRetrieve(state: OrgState, types: readonly RetrieveTypeMembers
     const fileName = `permissionsets/${m}.permissionset`;
     files.set(fileName, writePermissionSet(ps, version));
     fileProperties.push(fileProps(state, 'PermissionSet', m, fileName, ps.id, ps.createdDate, ps.lastModifiedDate));
-    retrieved.set('PermissionSet', [...(retrieved.get('PermissionSet') ?? []), m]);
+    noteRetrieved('PermissionSet', m);
   }
   files.set('package.xml', writePackageXml(retrieved, Number.isFinite(version) ? version.toFixed(1) : apiVersion));
   const now = new Date().toISOString();
