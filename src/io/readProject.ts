@@ -17,7 +17,11 @@ export async function readSfdxProject(projectDir: string): Promise<SfdxProject> 
   let text: string;
   try {
     text = await readFile(join(projectDir, FILE), 'utf8');
-  } catch {
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') {
+      throw new InputError('ProjectUnreadable', [{ file: FILE, location: '', message: `cannot read sfdx-project.json in ${projectDir} (${code ?? String(err)})`, fix: 'check the file permissions' }]);
+    }
     throw new InputError('ProjectNotFound', [
       { file: FILE, location: '', message: `no sfdx-project.json in ${projectDir}`, fix: 'put apionly.config.json at the root of a Salesforce DX project (next to sfdx-project.json), or create one with `sf project generate`' },
     ]);

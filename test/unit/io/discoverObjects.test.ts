@@ -1,3 +1,5 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { discoverObjects } from '../../../src/io/discoverObjects';
 import { readSfdxProject } from '../../../src/io/readProject';
 import { InputError } from '../../../src/errors';
@@ -53,5 +55,17 @@ describe('readSfdxProject', () => {
     const dir = makeProject({ 'sfdx-project.json': { packageDirectories: [{ path: '../x' }], sourceApiVersion: 66 } });
     const err = (await readSfdxProject(dir).catch((e: unknown) => e)) as InputError;
     expect(err.problems.map((p) => p.location)).toEqual(['/sourceApiVersion', '/packageDirectories/0/path']);
+  });
+
+  it('tells a missing sfdx-project.json from one it cannot read', async () => {
+    const missing = makeProject();
+    rmSync(join(missing, 'sfdx-project.json'));
+    expect(await readSfdxProject(missing).catch((e: unknown) => e)).toMatchObject({ code: 'ProjectNotFound' });
+    const folder = makeProject();
+    rmSync(join(folder, 'sfdx-project.json'));
+    mkdirSync(join(folder, 'sfdx-project.json'));
+    const err = (await readSfdxProject(folder).catch((e: unknown) => e)) as InputError;
+    expect(err.code).toBe('ProjectUnreadable');
+    expect(err.problems[0]?.message).toMatch(/cannot read sfdx-project\.json .*\(EISDIR\)/);
   });
 });
