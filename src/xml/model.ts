@@ -32,6 +32,9 @@ export interface MetadataDocument {
 /** Namespace of every Metadata API file (SDR `XML_NS_URL`; WSDL targetNamespace). */
 export const METADATA_NS = 'http://soap.sforce.com/2006/04/metadata';
 
+/** Element names the parser accepts and the renderer writes: ASCII letters, digits, `_`, `.` and `-`, no namespace prefix. */
+export const ELEMENT_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
 /** The declaration line Salesforce and SDR write (SDR `src/common/constants.ts` `XML_DECL`). */
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 

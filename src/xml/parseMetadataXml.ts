@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { InputError, type InputProblem } from '../errors';
-import { METADATA_NS, type MetadataDocument, type XmlElement } from './model';
+import { ELEMENT_NAME, METADATA_NS, type MetadataDocument, type XmlElement } from './model';
 
 /**
  * The one place that holds fast-xml-parser settings for metadata files (STYLE 8).
@@ -133,8 +133,6 @@ function nodeKind(node: Node): Kind {
 function innerText(value: unknown): string {
   return Array.isArray(value) ? value.map((v: Node) => String(v['#text'] ?? '')).join('') : '';
 }
-
-const ELEMENT_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
 function convert(
   kind: Extract<Kind, { type: 'element' }>,

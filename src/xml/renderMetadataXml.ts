@@ -1,5 +1,5 @@
 import { InternalError } from '../errors';
-import { METADATA_NS, XML_DECLARATION, type MetadataDocument, type XmlElement } from './model';
+import { ELEMENT_NAME, METADATA_NS, XML_DECLARATION, type MetadataDocument, type XmlElement } from './model';
 import { sortDocument } from './sortElements';
 
 const INDENT = '    ';
@@ -58,9 +58,7 @@ function comment(body: string, indent: string): string {
 
 /** Parsed files are checked by the parser; these guards catch builder bugs (bad names, mixed content). */
 function assertName(name: string): void {
-  if (!NAME.test(name)) {
+  if (!ELEMENT_NAME.test(name)) {
     throw new InternalError(`renderMetadataXml: ${JSON.stringify(name)} is not a valid element name`);
   }
 }
-
-const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
