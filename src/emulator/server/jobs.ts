@@ -69,6 +69,14 @@ function unknownJob(id: string): SalesforceError {
   return new SalesforceError('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id: ${id}`, 404);
 }
 
+/** Counts one status check of a job that has not run: Pending while queued, then InProgress, undefined once it is due to run. */
+function countPoll(job: { polls: number; readonly queuedPolls: number; readonly inProgressPolls: number }): 'Pending' | 'InProgress' | undefined {
+  job.polls += 1;
+  if (job.polls <= job.queuedPolls) return 'Pending';
+  if (job.polls <= job.queuedPolls + job.inProgressPolls) return 'InProgress';
+  return undefined;
+}
+
 export class JobStore {
   private readonly deploys = new Map<string, DeployJob>();
   private readonly retrieves = new Map<string, RetrieveJob>();
@@ -98,6 +106,36 @@ export class JobStore {
       if (!(err instanceof DeployZipError)) throw err;
       zipError = err;
     }
+    return this.addDeploy(org, options, requestOptions, zip, zipError, call);
+  }
+
+  /** A quick deploy of a validated (checkOnly) deploy: the same zip again, for real, as a new job with its own timing and faults. */
+  async createQuickDeploy(org: EmulatedOrg, validationId: string, call: CallDescriptor): Promise<DeployJob> {
+    const validation = this.deploys.get(validationId);
+    if (!validation || validation.org !== org) throw unknownJob(validationId);
+    if (!validation.options.checkOnly || validation.status !== 'Succeeded') {
+      // Emulator-invented wording; Salesforce refuses a quick deploy of anything but a successful validation.
+      throw new SalesforceError('INVALID_ID_FIELD', `The validation ${validationId} is not a successful checkOnly deploy, so it can't be quick-deployed.`);
+    }
+    return this.addDeploy(
+      org,
+      { ...validation.options, checkOnly: false },
+      { ...validation.requestOptions, checkOnly: false },
+      validation.zip,
+      validation.zipError,
+      call,
+    );
+  }
+
+  /** A new Queued deploy job; deploy-stuck faults matching the call add InProgress polls. */
+  private addDeploy(
+    org: EmulatedOrg,
+    options: DeployRequestOptions,
+    requestOptions: Record<string, unknown>,
+    zip: DeployZip | undefined,
+    zipError: DeployZipError | undefined,
+    call: CallDescriptor,
+  ): DeployJob {
     let stuck = 0;
     for (const f of this.faults.takeAll('deploy-stuck', call)) stuck += f.polls ?? 5;
     const created = this.now().toISOString();
@@ -116,34 +154,6 @@ export class JobStore {
       polls: 0,
       queuedPolls: this.timing.queuedPolls,
       inProgressPolls: this.timing.inProgressPolls + stuck,
-      status: 'Pending',
-      done: false,
-      outcome: undefined,
-      canceledBy: undefined,
-    };
-    this.deploys.set(job.id, job);
-    return job;
-  }
-
-  /** A quick deploy of a validated (checkOnly) deploy: the same zip again, for real. */
-  async createQuickDeploy(org: EmulatedOrg, validationId: string, call: CallDescriptor): Promise<DeployJob> {
-    const validation = this.deploys.get(validationId);
-    if (!validation || validation.org !== org) throw unknownJob(validationId);
-    if (!validation.options.checkOnly || validation.status !== 'Succeeded') {
-      // Emulator-invented wording; Salesforce refuses a quick deploy of anything but a successful validation.
-      throw new SalesforceError('INVALID_ID_FIELD', `The validation ${validationId} is not a successful checkOnly deploy, so it can't be quick-deployed.`);
-    }
-    const job: DeployJob = {
-      ...validation,
-      id: this.deployIds.next(),
-      options: { ...validation.options, checkOnly: false },
-      requestOptions: { ...validation.requestOptions, checkOnly: false },
-      call,
-      createdDate: this.now().toISOString(),
-      startDate: undefined,
-      completedDate: undefined,
-      lastModifiedDate: this.now().toISOString(),
-      polls: 0,
       status: 'Pending',
       done: false,
       outcome: undefined,
@@ -181,14 +191,10 @@ export class JobStore {
       job.completedDate = now;
       return;
     }
-    job.polls += 1;
-    if (job.polls <= job.queuedPolls) {
-      job.status = 'Pending';
-      return;
-    }
-    job.startDate ??= now;
-    if (job.polls <= job.queuedPolls + job.inProgressPolls) {
-      job.status = 'InProgress';
+    const waiting = countPoll(job);
+    if (waiting !== 'Pending') job.startDate ??= now;
+    if (waiting) {
+      job.status = waiting;
       return;
     }
     job.outcome = this.runDeploy(job);
@@ -277,13 +283,9 @@ export class JobStore {
     const job = this.retrieves.get(id);
     if (!job || job.org !== org) throw unknownJob(id);
     if (job.done) return job;
-    job.polls += 1;
-    if (job.polls <= job.queuedPolls) {
-      job.status = 'Pending';
-      return job;
-    }
-    if (job.polls <= job.queuedPolls + job.inProgressPolls) {
-      job.status = 'InProgress';
+    const waiting = countPoll(job);
+    if (waiting) {
+      job.status = waiting;
       return job;
     }
     try {

@@ -250,6 +250,27 @@ describe('SOAP Metadata API', () => {
     expect(again.text).toContain('sf:INVALID_ID_FIELD');
   });
 
+  it('a quick deploy has its own timing: the validation\'s deploy-stuck polls stay with it, a deploy-stuck fault on deployRecentValidation applies', async () => {
+    const zip = await zipOf({ 'package.xml': PKG, 'profiles/Quick.profile': PROFILE });
+    const statuses = async (id: string, polls: number): Promise<string[]> => {
+      const out: string[] = [];
+      for (let i = 0; i < polls; i++) out.push((await soap(`<checkDeployStatus><asyncProcessId>${id}</asyncProcessId></checkDeployStatus>`)).result.status);
+      return out;
+    };
+    org.faults.add({ kind: 'deploy-stuck', polls: 2, match: { soapMethod: 'deploy' } });
+    const validation = await soap(`<deploy><ZipFile>${zip}</ZipFile><DeployOptions><checkOnly>true</checkOnly></DeployOptions></deploy>`);
+    expect(await statuses(validation.result.id, 5)).toEqual(['Pending', 'InProgress', 'InProgress', 'InProgress', 'Succeeded']);
+    const first = await soap(`<deployRecentValidation><validationId>${validation.result.id}</validationId></deployRecentValidation>`);
+    expect(await statuses(first.result as string, 3)).toEqual(['Pending', 'InProgress', 'Succeeded']);
+
+    const second = await soap(`<deploy><ZipFile>${zip}</ZipFile><DeployOptions><checkOnly>true</checkOnly></DeployOptions></deploy>`);
+    expect(await statuses(second.result.id, 3)).toEqual(['Pending', 'InProgress', 'Succeeded']);
+    org.faults.add({ kind: 'deploy-stuck', polls: 1, match: { soapMethod: 'deployRecentValidation' } });
+    const quick = await soap(`<deployRecentValidation><validationId>${second.result.id}</validationId></deployRecentValidation>`);
+    expect(await statuses(quick.result as string, 4)).toEqual(['Pending', 'InProgress', 'InProgress', 'Succeeded']);
+    expect(org.faults.list()).toEqual([]);
+  });
+
   it('checkDeployStatus of an unknown id is a fault', async () => {
     const r = await soap('<checkDeployStatus><asyncProcessId>0Af000000000000AAA</asyncProcessId></checkDeployStatus>');
     expect(r.status).toBe(500);
