@@ -27,7 +27,7 @@ export async function discoverObjects(projectDir: string, packageDirectories: re
   };
 
   for (const pkg of packageDirectories) {
-    for (const objectsDir of await findObjectsFolders(projectDir, pkg)) {
+    for (const objectsDir of findObjectsFolders(projectDir, pkg)) {
       const children = readdirSync(join(projectDir, objectsDir), { withFileTypes: true });
       for (const child of children.sort((a, b) => byteOrder(a.name, b.name))) {
         if (child.name.startsWith('.')) continue;
@@ -125,9 +125,9 @@ function readdirOptional(projectDir: string, dir: string): string[] {
 }
 
 /** Every folder named `objects` under a package directory (project-relative); hidden folders and node_modules skipped. */
-async function findObjectsFolders(projectDir: string, pkg: string): Promise<string[]> {
+function findObjectsFolders(projectDir: string, pkg: string): string[] {
   const found: string[] = [];
-  const walk = async (rel: string): Promise<void> => {
+  const walk = (rel: string): void => {
     let entries;
     try {
       entries = readdirSync(join(projectDir, rel), { withFileTypes: true });
@@ -139,9 +139,9 @@ async function findObjectsFolders(projectDir: string, pkg: string): Promise<stri
       if (!e.isDirectory() || e.name.startsWith('.') || e.name === 'node_modules') continue;
       const child = `${rel}/${e.name}`;
       if (e.name === 'objects') found.push(child);
-      else await walk(child);
+      else walk(child);
     }
   };
-  await walk(pkg);
+  walk(pkg);
   return found;
 }
