@@ -82,9 +82,10 @@ export async function startEmulatedOrg(options: StartEmulatedOrgOptions = {}): P
   let lastSaved: string | undefined;
   const save = (): void => {
     if (!options.statePath) return;
-    const snapshot = JSON.stringify(world.toJSON());
+    const state = world.toJSON();
+    const snapshot = JSON.stringify(state);
     if (snapshot === lastSaved) return;
-    writeState(options.statePath, JSON.parse(snapshot));
+    writeState(options.statePath, state);
     lastSaved = snapshot;
   };
   save();
