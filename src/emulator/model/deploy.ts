@@ -120,7 +120,7 @@ export function runDeploy(state: OrgState, files: ReadonlyMap<string, Buffer>, o
   for (const objectName of objectNames) {
     const fileName = `objects/${objectName}.object`;
     const bytes = pkgFiles.get(fileName);
-    const listed = objectMembers.includes(objectName);
+    const listed = pendingObjects.has(objectName);
     const fields = byObject.get(objectName) ?? new Set<string>();
     total += (listed ? 1 : 0) + fields.size;
     if (!bytes) {
