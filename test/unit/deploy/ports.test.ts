@@ -147,6 +147,42 @@ describe('profile permissions', () => {
     expect(p.userPermissions.get('ApiUserOnly')).toBe(true);
   });
 
+  it('Given a retrieved profile with the other sections around them, When parsed, Then only its object flags and user permissions are read', () => {
+    const xml = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<Profile xmlns="http://soap.sforce.com/2006/04/metadata">',
+      '    <custom>true</custom>',
+      '    <fieldPermissions>',
+      '        <editable>true</editable>',
+      '        <field>Account.Name</field>',
+      '        <readable>true</readable>',
+      '    </fieldPermissions>',
+      '    <layoutAssignments>',
+      '        <layout>Account-Account Layout</layout>',
+      '    </layoutAssignments>',
+      '    <objectPermissions>',
+      '        <allowCreate>false</allowCreate>',
+      '        <allowRead>true</allowRead>',
+      '        <object>Account</object>',
+      '    </objectPermissions>',
+      '    <tabVisibilities>',
+      '        <tab>standard-Account</tab>',
+      '        <visibility>DefaultOn</visibility>',
+      '    </tabVisibilities>',
+      '    <userLicense>Salesforce</userLicense>',
+      '    <userPermissions>',
+      '        <enabled>true</enabled>',
+      '        <name>ApiEnabled</name>',
+      '    </userPermissions>',
+      '</Profile>',
+      '',
+    ].join('\n');
+    const p = parseProfilePermissions(xml);
+    expect([...p.objects]).toEqual([['Account', { allowCreate: false, allowRead: true }]]);
+    expect([...p.userPermissions]).toEqual([['ApiEnabled', true]]);
+    expect(() => parseProfilePermissions('<PermissionSet><label>x</label></PermissionSet>')).toThrow(/no <Profile> root/);
+  });
+
   it('Given a retrieve that omits all-false entries and false flags, When compared, Then absence counts as false', () => {
     const committed = new Map([
       ['Account', { allowRead: true, allowCreate: false }],
