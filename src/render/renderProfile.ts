@@ -53,6 +53,13 @@ function keyOf(entry: XmlElement, keyName: string): string | undefined {
   return key?.text === undefined ? undefined : decodeXmlText(key.text);
 }
 
+/** The identity of an owned list entry (`objectPermissions` + `\n` + `Account`); undefined for other elements and keyless entries. */
+function entryId(element: XmlElement): string | undefined {
+  const keyName = OWNED_LISTS[element.name];
+  const key = keyName === undefined ? undefined : keyOf(element, keyName);
+  return key === undefined ? undefined : `${element.name}\n${key}`;
+}
+
 function substituteTree(element: XmlElement, values: PlaceholderValues): XmlElement {
   const out: { -readonly [K in keyof XmlElement]: XmlElement[K] } = { ...element };
   if (element.text !== undefined) out.text = substitute(element.text, values, escapeXmlText);
@@ -71,35 +78,27 @@ export function renderProfile(template: string, templateFile: string, model: Pro
     ]);
   }
   const generated = profileElements(model);
-  const children = doc.children.map((c) => substituteTree(c, values));
+  const children = doc.children.map((c) => substituteTree(c, values)).filter((c) => !OWNED_SINGLES.includes(c.name));
   // Only the template's own keyed entries (a handful) are looked up among the generated ones (up to 200,000).
-  const listKey = (element: XmlElement): string | undefined => {
-    const keyName = OWNED_LISTS[element.name];
-    return keyName === undefined ? undefined : `${element.name}\n${keyOf(element, keyName) ?? ''}`;
-  };
-  const templateKeys = new Set<string>();
+  const templateIds = new Set<string>();
   for (const child of children) {
-    const keyName = OWNED_LISTS[child.name];
-    if (keyName !== undefined && keyOf(child, keyName) !== undefined) templateKeys.add(listKey(child) as string);
+    const id = entryId(child);
+    if (id !== undefined) templateIds.add(id);
   }
-  const generatedKeys = new Set<string>();
-  if (templateKeys.size) {
+  const replaced = new Set<string>();
+  if (templateIds.size) {
     for (const g of generated) {
-      const id = listKey(g);
-      if (id !== undefined && templateKeys.has(id)) generatedKeys.add(id);
+      const id = entryId(g);
+      if (id !== undefined && templateIds.has(id)) replaced.add(id);
     }
   }
   const warnings: string[] = [];
   const kept: XmlElement[] = [];
   for (const child of children) {
-    if (OWNED_SINGLES.includes(child.name)) continue;
-    const keyName = OWNED_LISTS[child.name];
-    if (keyName !== undefined) {
-      const key = keyOf(child, keyName);
-      if (key !== undefined && generatedKeys.has(listKey(child) as string)) {
-        warnings.push(`${templateFile}: the template's ${child.name} entry for ${key} is replaced by the generated one`);
-        continue;
-      }
+    const id = entryId(child);
+    if (id !== undefined && replaced.has(id)) {
+      warnings.push(`${templateFile}: the template's ${child.name} entry for ${id.slice(child.name.length + 1)} is replaced by the generated one`);
+      continue;
     }
     kept.push(child);
   }
