@@ -1,4 +1,4 @@
-import type { CustomFieldState, CustomObjectState, OrgState, PermissionSetLicenseState, ProfileState } from './state';
+import type { CustomFieldState, CustomObjectState, OrgState, PermissionSetLicenseState } from './state';
 import { OBSERVED_STANDARD_FIELDS } from './seed/standardFields';
 import { NON_PERMISSIONABLE_OBJECTS, STANDARD_OBJECTS, standardObject, type StandardObjectDef } from './seed/objects';
 
@@ -63,10 +63,6 @@ export function findField(state: OrgState, objectName: string, fieldName: string
 
 export function hasModifyAllData(p: { userPermissions: Record<string, boolean> }): boolean {
   return p.userPermissions['ModifyAllData'] === true;
-}
-
-export function profileById(state: OrgState, id: string): ProfileState | undefined {
-  return state.profiles.find((p) => p.id === id);
 }
 
 /** The permission set licence a permission set's <license> names (by DeveloperName or MasterLabel); undefined for a user licence or none. */

@@ -1,5 +1,5 @@
 import type { FieldPermissionFlags, ObjectPermissionFlags, OrgState } from '../state';
-import { findField, findObject } from '../orgCatalog';
+import { findField, findObject, hasModifyAllData } from '../orgCatalog';
 import { isKnownUserPermission, licenseAllowsPermission } from '../seed/userPermissions';
 import { asList, childText, locate, METADATA_NS, type XmlNode } from '../xml/parseMetadataXml';
 import { INVENTED, type Problem } from './types';
@@ -185,7 +185,7 @@ export function checkEffectivePermissions(
   text: string,
   problems: Problem[],
 ): void {
-  const mad = eff.userPermissions['ModifyAllData'] === true;
+  const mad = hasModifyAllData(eff);
   for (const [object, flags] of Object.entries(eff.objectPermissions).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const at = locate(text, 'objectPermissions', 'object', object) ?? {};
     const info = findObject(state, object);
@@ -224,7 +224,7 @@ export function applyModifyAllData(
   p: { userPermissions: Record<string, boolean>; objectPermissions: Record<string, ObjectPermissionFlags> },
   objects: readonly string[],
 ): void {
-  if (p.userPermissions['ModifyAllData'] !== true) return;
+  if (!hasModifyAllData(p)) return;
   for (const o of objects) {
     const cur = p.objectPermissions[o];
     p.objectPermissions[o] = {
