@@ -9,6 +9,7 @@
  */
 import type { DeployMessage, DeployOutcome, DeployRequestOptions, EmulatedOrg, FileProperties, RetrieveTypeMembers } from '../model/api';
 import { SalesforceError } from '../model/api';
+import { KEY_PREFIX } from '../model/ids';
 import type { CallDescriptor, FaultRegistry } from './faults';
 import { IdSequence } from './ids';
 import { buildRetrieveZip, DeployZip, DeployZipError, readDeployZip } from './zip';
@@ -80,8 +81,8 @@ function countPoll(job: { polls: number; readonly queuedPolls: number; readonly 
 export class JobStore {
   private readonly deploys = new Map<string, DeployJob>();
   private readonly retrieves = new Map<string, RetrieveJob>();
-  private readonly deployIds = new IdSequence('0Af');
-  private readonly retrieveIds = new IdSequence('09S');
+  private readonly deployIds = new IdSequence(KEY_PREFIX.DeployRequest);
+  private readonly retrieveIds = new IdSequence(KEY_PREFIX.RetrieveRequest);
 
   constructor(
     private readonly faults: FaultRegistry,
