@@ -101,10 +101,12 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
       if (err instanceof AppError) throw err;
       throw new InputError('BadUserConfig', [{ file: project.configPath, location: orgKey ? `/orgs/${orgKey}/user` : '/user', message: (err as Error).message }]);
     }
+    // The command that finishes the job after a failure: this one again (a dry run reruns as a dry run).
     const rerun = [
       `npm run deploy -- --target-org ${session.displayName}`,
       ...(options.configPath ? [`--config ${quoteArg(options.configPath)}`] : []),
       ...(options.orgKey ? [`--org-key ${options.orgKey}`] : []),
+      ...(dryRun ? ['--dry-run'] : []),
     ].join(' ');
 
     if (!dryRun && !facts.isSandbox && !options.yes) {
@@ -170,7 +172,7 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
     const user: UserReport = userStep.report;
     if (dryRun) {
       const ok = user.status !== 'failed';
-      return finish({ ...base, outcome: ok ? 'DryRunSucceeded' : 'UserStepFailed', exitCode: ok ? 0 : 1, user, checks: [], ...(ok ? {} : { rerun: `${rerun} --dry-run` }), warnings }, secrets);
+      return finish({ ...base, outcome: ok ? 'DryRunSucceeded' : 'UserStepFailed', exitCode: ok ? 0 : 1, user, checks: [], ...(ok ? {} : { rerun }), warnings }, secrets);
     }
 
     // 5. Proof.

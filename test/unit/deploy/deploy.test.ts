@@ -189,6 +189,18 @@ describe('deploy (library, fake org)', () => {
       expect(org.writes()).toEqual([]);
     });
 
+    it('Given a dry run that does not validate, When deployed, Then the rerun it names is a dry run again', async () => {
+      const { metadata, deps, options } = setup();
+      metadata.nextDeploy = () => ({
+        id: '0Af000000000004AAA',
+        status: 'Failed',
+        components: [],
+        failures: [{ type: 'Profile', fullName: 'API Only', problem: 'Unknown user permission: ApiUserOnly' }],
+      });
+      const report = await deploy({ ...options, dryRun: true }, deps);
+      expect(report).toMatchObject({ outcome: 'DeployFailed', exitCode: 1, rerun: 'npm run deploy -- --target-org acme-uat --dry-run' });
+    });
+
     it('Given the deploy is still running at --wait, When it times out, Then the report names the deploy id and how to follow it', async () => {
       const { metadata, deps, options } = setup();
       metadata.nextDeploy = () => ({ id: '0Af000000000003AAA', status: 'TimedOut', components: [], failures: [], error: { code: 'MetadataTransferError', message: 'The client has timed out.' } });
