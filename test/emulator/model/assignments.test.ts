@@ -1,14 +1,6 @@
-import type { EmulatedOrg, SalesforceError } from '../../../src/emulator/model';
-import { deploy, newOrg, one, packageXml, permissionSetXml, profileId, userPerm, validUser } from './helpers';
+import type { EmulatedOrg } from '../../../src/emulator/model';
+import { deploy, err, newOrg, one, packageXml, permissionSetXml, profileId, userPerm, validUser } from './helpers';
 
-function err(fn: () => unknown): SalesforceError {
-  try {
-    fn();
-  } catch (e) {
-    return e as SalesforceError;
-  }
-  throw new Error('expected an error');
-}
 const idOf = (org: EmulatedOrg, q: string): string => String(one(org.query(q).records)['Id']);
 
 describe('PermissionSetAssignment and PermissionSetLicenseAssign', () => {

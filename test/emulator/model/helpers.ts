@@ -1,4 +1,4 @@
-import { createWorld, type DeployOutcome, type DeployRequestOptions, type EmulatedOrg, type EmulatedWorld, type OrgOptions } from '../../../src/emulator/model';
+import { createWorld, type DeployOutcome, type DeployRequestOptions, type EmulatedOrg, type EmulatedWorld, type OrgOptions, type SalesforceError } from '../../../src/emulator/model';
 
 export const NS = 'http://soap.sforce.com/2006/04/metadata';
 
@@ -70,6 +70,16 @@ export function deployProfile(org: EmulatedOrg, name: string, body: string, opti
 
 export function problems(outcome: DeployOutcome): string[] {
   return outcome.failures.map((f) => f.problem ?? '');
+}
+
+/** The error a call throws (a SalesforceError from the model); fails the test when it throws nothing. */
+export function err(fn: () => unknown): SalesforceError {
+  try {
+    fn();
+  } catch (e) {
+    return e as SalesforceError;
+  }
+  throw new Error('expected an error');
 }
 
 export function one<T>(rows: readonly T[]): T {

@@ -1,14 +1,4 @@
-import type { SalesforceError } from '../../../src/emulator/model';
-import { newOrg, one, profileId, validUser } from './helpers';
-
-function err(fn: () => unknown): SalesforceError {
-  try {
-    fn();
-  } catch (e) {
-    return e as SalesforceError;
-  }
-  throw new Error('expected an error');
-}
+import { err, newOrg, one, profileId, validUser } from './helpers';
 
 describe('SOQL subset', () => {
   const org = newOrg({ name: 'Acme' });

@@ -1,14 +1,5 @@
-import type { EmulatedOrg, SalesforceError } from '../../../src/emulator/model';
-import { deployProfile, newOrg, newWorld, profileId, userPerm, validUser } from './helpers';
-
-function err(fn: () => unknown): SalesforceError {
-  try {
-    fn();
-  } catch (e) {
-    return e as SalesforceError;
-  }
-  throw new Error('expected an error');
-}
+import type { EmulatedOrg } from '../../../src/emulator/model';
+import { deployProfile, err, newOrg, newWorld, profileId, userPerm, validUser } from './helpers';
 
 function apiOnlyProfile(org: EmulatedOrg): string {
   deployProfile(org, 'API Only', userPerm('ApiUserOnly'));
