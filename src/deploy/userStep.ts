@@ -178,7 +178,6 @@ export async function runUserStep(client: OrgClient, spec: UserSpec, opts: UserS
             ),
           );
         }
-        state = again;
         userPlan = plan(spec, again, opts.resetPassword);
         // The insert did happen: treat the user as created by this run (for the reset-email transition too).
         userPlan = { ...userPlan, action: 'create', resetPassword: opts.resetPassword !== 'never' };
