@@ -34,9 +34,6 @@ export class Org implements EmulatedOrg {
   setFeature(feature: string, on: boolean): void {
     this.state.features[feature] = on;
   }
-  get features(): Readonly<Record<string, boolean>> {
-    return { ...this.state.features };
-  }
   /** Sets a user licence's seat count, as buying or returning licences would. Used seats stay as they are. */
   setLicenseSeats(licenseName: string, total: number): void {
     if (!Number.isInteger(total) || total < 0) {
@@ -48,10 +45,6 @@ export class Org implements EmulatedOrg {
       throw new SalesforceError('NOT_FOUND', `No user licence named '${licenseName}'; this org has: ${known} (emulator-invented message)`, 404);
     }
     licence.totalLicenses = total;
-  }
-  /** Reset-password events recorded so far (no password is ever produced). */
-  get passwordResets(): readonly { userId: string; at: string }[] {
-    return this.state.events.filter((e) => e.type === 'resetPassword').map((e) => ({ userId: e.userId, at: e.at }));
   }
 
   private nextId(state: OrgState, prefix: string): string {

@@ -1,7 +1,7 @@
 /** Small HTTP helpers shared by the REST, SOAP and admin handlers. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatedOrg, EmulatedWorld } from '../model/api';
-import type { CallDescriptor, FaultRegistry } from './faults';
+import type { FaultRegistry } from './faults';
 import type { JobStore } from './jobs';
 
 /** REST/SOAP JSON content type, as Salesforce sends it (wire-protocol §5). */
@@ -86,5 +86,3 @@ export function invalidSession(): Reply {
 export function compareVersions(a: string, b: string): number {
   return Number.parseFloat(a) - Number.parseFloat(b);
 }
-
-export type { CallDescriptor };
