@@ -4,7 +4,7 @@ import { KEY_PREFIX, makeId, toId18 } from '../ids';
 import type { OrgState, ProfileState } from '../state';
 import { DEFAULT_FEATURES, STANDARD_OBJECTS } from './objects';
 import { FULL, NONE, STANDARD_PROFILES } from './profiles';
-import { USER_PERMISSION_NAMES } from './userPermissions';
+import { isKnownUserPermission } from './userPermissions';
 
 export const DEFAULT_SEATS: Readonly<Record<string, number>> = { Salesforce: 10, 'Salesforce Integration': 5 };
 
@@ -36,7 +36,7 @@ export function newOrgState(options: OrgOptions, podTag: string, now: string): O
   const features = { ...DEFAULT_FEATURES, ...(options.features ?? {}) };
   const profiles: ProfileState[] = STANDARD_PROFILES.map((p) => {
     const userPermissions: Record<string, boolean> = {};
-    for (const n of p.permissions) if (USER_PERMISSION_NAMES.includes(n)) userPermissions[n] = true;
+    for (const n of p.permissions) if (isKnownUserPermission(n)) userPermissions[n] = true;
     const objectPermissions: ProfileState['objectPermissions'] = {};
     if (p.objects === 'all') {
       for (const o of STANDARD_OBJECTS) if (!o.feature || features[o.feature]) objectPermissions[o.name] = { ...FULL };
