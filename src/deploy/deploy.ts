@@ -282,7 +282,8 @@ function toDeployReport(result: MetadataDeployResult, checkOnly: boolean, apiVer
     components: result.components.map((c) => ({ ...c, ...(c.filePath ? { filePath: rel(c.filePath) as string } : {}) })),
     failures: result.failures.map((f) => ({ ...f, ...(f.filePath ? { filePath: rel(f.filePath) as string } : {}) })),
     ...(result.error ? { error: result.error } : {}),
-    ...(result.status === 'TimedOut' && result.id ? { followCommand: followCommand(result.id, target) } : {}),
+    // A deploy the org accepted but whose end we did not see (--wait ran out, or checking on it failed) can be followed.
+    ...(result.id && (result.status === 'TimedOut' || result.status === 'Error') ? { followCommand: followCommand(result.id, target) } : {}),
   };
 }
 

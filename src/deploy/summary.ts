@@ -44,7 +44,9 @@ export function renderDeployReport(report: DeployReport): string[] {
     lines.push('Checks:');
     for (const c of report.checks) lines.push(`  ${c.passed ? 'PASS' : 'FAIL'} ${c.name}: ${c.detail}`);
   }
-  lines.push(OUTCOME_TITLE[report.outcome]);
+  // "Nothing was changed" holds for a deploy that ended, or never started; not for one whose status check failed.
+  const unknownEnd = report.outcome === 'DeployFailed' && dep.status === 'Error' && dep.id !== undefined;
+  lines.push(unknownEnd ? 'Deploy status unknown: the org accepted it, then checking on it failed; follow it before rerunning.' : OUTCOME_TITLE[report.outcome]);
   if (report.rerun && report.outcome !== 'DeployTimedOut') lines.push(`To finish the job, fix the cause above and rerun: ${report.rerun}`);
   return lines;
 }

@@ -210,6 +210,27 @@ describe('deploy (library, fake org)', () => {
       expect(renderDeployReport(report).join('\n')).toContain('Follow it with: sf project deploy report --job-id 0Af000000000003AAA');
     });
 
+    it('Given checking on an accepted deploy fails, When deployed, Then it exits 1 without claiming nothing changed, and names how to follow it', async () => {
+      const { metadata, deps, options } = setup();
+      metadata.nextDeploy = () => ({ id: '0Af000000000005AAA', status: 'Error', components: [], failures: [], error: { code: 'INVALID_SESSION_ID', message: 'Session expired or invalid' } });
+      const report = await deploy(options, deps);
+      expect(report).toMatchObject({ outcome: 'DeployFailed', exitCode: 1 });
+      expect(report.deploy.followCommand).toBe('sf project deploy report --job-id 0Af000000000005AAA --target-org acme-uat');
+      const text = renderDeployReport(report).join('\n');
+      expect(text).toContain('Error (INVALID_SESSION_ID): Session expired or invalid');
+      expect(text).toContain('Follow it with: sf project deploy report --job-id 0Af000000000005AAA');
+      expect(text).toContain('Deploy status unknown');
+      expect(text).not.toContain('nothing was changed');
+    });
+
+    it('Given a deploy request the org refused, When deployed, Then the report says nothing was changed and names no deploy to follow', async () => {
+      const { metadata, deps, options } = setup();
+      metadata.nextDeploy = () => ({ status: 'Error', components: [], failures: [], error: { code: 'INVALID_CROSS_REFERENCE_KEY', message: 'bad' } });
+      const report = await deploy(options, deps);
+      expect(report.deploy.followCommand).toBeUndefined();
+      expect(renderDeployReport(report).join('\n')).toContain('Deploy failed: nothing was changed in the org (rollbackOnError).');
+    });
+
     it('Given SF_ORG_METADATA_REST_DEPLOY=true, When deployed, Then the REST deploy is used', async () => {
       const { metadata, deps, options } = setup();
       await deploy(options, { ...deps, env: { SF_ORG_METADATA_REST_DEPLOY: 'true' } });
