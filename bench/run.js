@@ -145,23 +145,8 @@ function baselineSpec(defaultProject, work) {
 
 // ---------------------------------------------------------------- measuring
 
-/** Runs `a()` and `b()` `runs` times each, alternating which goes first; returns both series. */
-function interleave(runs, a, b) {
-  const as = [];
-  const bs = [];
-  for (let i = 0; i < runs; i++) {
-    if (i % 2 === 0) {
-      as.push(a(i));
-      bs.push(b(i));
-    } else {
-      bs.push(b(i));
-      as.push(a(i));
-    }
-  }
-  return [as, bs];
-}
-
-async function interleaveAsync(runs, a, b) {
+/** Runs `a()` and `b()` `runs` times each (sync or async, one at a time), alternating which goes first; returns both series. */
+async function interleave(runs, a, b) {
   const as = [];
   const bs = [];
   for (let i = 0; i < runs; i++) {
@@ -187,7 +172,7 @@ function verdict(ok) {
 
 // ---------------------------------------------------------------- cases
 
-function benchGenerate(ctx) {
+async function benchGenerate(ctx) {
   const sizes = ctx.sizes ?? (ctx.quick ? [20, 200] : [100, 500, 1000, 5000]);
   const rows = [];
   const bySize = {};
@@ -198,7 +183,7 @@ function benchGenerate(ctx) {
     log(`generate, ${objects} objects × ${FIELDS_PER_OBJECT} fields: warm-up, then ${runs} interleaved runs per side`);
     runCase('generate.apionly.js', [dir]);
     runCase('generate.baseline.js', [dir, ctx.spec, baselineOut]);
-    const [apionly, baseline] = interleave(
+    const [apionly, baseline] = await interleave(
       runs,
       () => runCase('generate.apionly.js', [dir]),
       () => runCase('generate.baseline.js', [dir, ctx.spec, baselineOut]),
@@ -254,7 +239,7 @@ function benchGenerate(ctx) {
   return rows;
 }
 
-function benchFormat(ctx) {
+async function benchFormat(ctx) {
   const bytes = ctx.quick ? 1 * 2 ** 20 : 10 * 2 ** 20;
   const source = bigProfile(bytes);
   const runs = ctx.runs ?? (ctx.quick ? 2 : 5);
@@ -262,7 +247,7 @@ function benchFormat(ctx) {
   log(`format, ${round(fs.statSync(source).size / 2 ** 20)} MB profile: warm-up, then ${runs} interleaved runs per side`);
   runCase('format.apionly.js', [source, work]);
   runCase('format.baseline.js', [source, path.join(work, 'baseline.xml')]);
-  const [apionly, baseline] = interleave(
+  const [apionly, baseline] = await interleave(
     runs,
     () => runCase('format.apionly.js', [source, work]),
     () => runCase('format.baseline.js', [source, path.join(work, 'baseline.xml')]),
@@ -285,7 +270,7 @@ function benchFormat(ctx) {
   ];
 }
 
-function benchStartup(ctx) {
+async function benchStartup(ctx) {
   const runs = ctx.runs ?? (ctx.quick ? 3 : 15);
   const env = cleanEnv();
   log(`generate --check on the default project vs node -e 0: warm-up, then ${runs} interleaved runs per side`);
@@ -293,7 +278,7 @@ function benchStartup(ctx) {
   const empty = () => runProcess(['-e', '0'], { cwd: ctx.defaultProject, env, expectExit: 0 });
   check();
   empty();
-  const [apionly, baseline] = interleave(runs, check, empty);
+  const [apionly, baseline] = await interleave(runs, check, empty);
   const a = summary(apionly);
   const b = summary(baseline);
   const peak = summary(apionly, 'peakMB');
@@ -351,7 +336,7 @@ async function benchDeploy(ctx) {
 
   await apionlyRun();
   await baselineRun();
-  const [apionly, baseline] = await interleaveAsync(runs, apionlyRun, baselineRun);
+  const [apionly, baseline] = await interleave(runs, apionlyRun, baselineRun);
   const a = summary(apionly);
   const b = summary(baseline);
   const phases = ['connect', 'package', 'deployWait', 'user', 'verify'];
