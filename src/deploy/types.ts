@@ -92,7 +92,7 @@ export interface UserReport {
   readonly username: string;
   readonly id?: string;
   readonly action: UserAction;
-  /** Fields set on create, or the differing fields on update (never Username, never a password). */
+  /** Fields set on create (Username included), or the fields that differ on update (Username never changes); never a password. */
   readonly changes: readonly FieldChange[];
   readonly reactivated: boolean;
   readonly profileName: string;
