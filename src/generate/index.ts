@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { loadConfig } from '../config';
 import { CONFIG_DEFAULTS } from '../config/validateConfig';
 import type { LoadedConfig } from '../config/types';
@@ -57,7 +57,12 @@ export async function readGenerationInputs(loaded: LoadedConfig): Promise<Genera
     readTemplate(projectDir, config.templates.profile, CONFIG_DEFAULTS.profileTemplate),
     readTemplate(projectDir, config.templates.userDefinition, CONFIG_DEFAULTS.userDefinitionTemplate),
   ]);
-  return { config, project: { apiVersion: sfdx.apiVersion, packageDirectories: sfdx.packageDirectories, objects }, templates: { profile, userDefinition } };
+  return {
+    config,
+    configFile: relative(projectDir, loaded.path) || loaded.path,
+    project: { apiVersion: sfdx.apiVersion, packageDirectories: sfdx.packageDirectories, objects },
+    templates: { profile, userDefinition },
+  };
 }
 
 /**

@@ -17,6 +17,8 @@ export interface TemplateSource {
 
 export interface GenerationInputs {
   readonly config: ApionlyConfig;
+  /** The config file as shown in messages (default apionly.config.json). */
+  readonly configFile?: string;
   readonly project: ProjectInfo;
   readonly templates: { readonly profile: TemplateSource; readonly userDefinition: TemplateSource };
 }
@@ -80,15 +82,15 @@ export function planGeneration(inputs: GenerationInputs): GenerationPlan {
     orgUserDefinitionPaths[alias] = path;
   }
 
-  const seen = new Map<string, number>();
-  for (const [i, f] of files.entries()) {
+  const seen = new Set<string>();
+  for (const f of files) {
     const key = f.path.toLowerCase();
     if (seen.has(key)) {
       throw new InputError('OutputCollision', [
-        { file: 'apionly.config.json', location: '/output', message: `two outputs would be written to the same file ${f.path}`, fix: 'give each org its own orgs.<alias>.userDefinition, or change output.userDefinition' },
+        { file: inputs.configFile ?? 'apionly.config.json', location: '/output', message: `two outputs would be written to the same file ${f.path}`, fix: 'give each org its own orgs.<alias>.userDefinition, or change output.userDefinition' },
       ]);
     }
-    seen.set(key, i);
+    seen.add(key);
   }
   return { files, profilePath, userDefinitionPath, orgUserDefinitionPaths, warnings: [...new Set(warnings)] };
 }

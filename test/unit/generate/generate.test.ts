@@ -109,8 +109,10 @@ describe('planGeneration', () => {
     expect(planGeneration({ config: config({ output: { profileDirectory: './meta/profiles/' } }), project: project(), templates: TEMPLATE }).profilePath).toBe('meta/profiles/API Only.profile-meta.xml');
   });
 
-  it('refuses two outputs on the same file', () => {
-    expect(() => planGeneration({ config: config({ orgs: { a: { user: { Username: 'a@example.com' }, userDefinition: USERDEF } } }), project: project(), templates: TEMPLATE })).toThrow(/same file/);
+  it('refuses two outputs on the same file, naming the config file given', () => {
+    const inputs = { config: config({ orgs: { a: { user: { Username: 'a@example.com' }, userDefinition: USERDEF } } }), project: project(), templates: TEMPLATE };
+    expect(() => planGeneration(inputs)).toThrow(/apionly\.config\.json: \/output: two outputs would be written to the same file/);
+    expect(() => planGeneration({ ...inputs, configFile: 'ci/other.json' })).toThrow(/ci\/other\.json: \/output: two outputs would be written to the same file/);
   });
 
   it('is pure: the same inputs give the same bytes', () => {
