@@ -7,25 +7,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { orgStart, parseSeats, toOrgStartOptions, type OrgArgs } from '../../../src/cli/commands/org';
-import type { CliIo } from '../../../src/cli/output';
 import { InputError, UsageError } from '../../../src/errors';
 import { run } from '../../../src/cli/index';
 import { ensureBuilt, REPO_ROOT } from '../../helpers/bin';
 import { childEnv } from '../../helpers/childEnv';
-
-function memoryIo(): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: { write: (t: string) => out.push(t) },
-    stderr: { write: (t: string) => err.push(t) },
-    env: {},
-    cwd: mkdtempSync(join(tmpdir(), 'apionly-org-cwd-')),
-    interactive: false,
-  };
-}
+import { memoryIo } from '../../helpers/memoryIo';
 
 const baseArgs: OrgArgs = { action: 'start', port: 0, sandbox: false };
 

@@ -1,9 +1,9 @@
 import { run } from '../../../src/cli/index';
-import type { CliIo } from '../../../src/cli/output';
 import { checkDeployArgs, deployOutcome, toDeployOptions } from '../../../src/cli/commands/deploy';
 import { UsageError } from '../../../src/errors';
 import type { DeployOptions, DeployReport } from '../../../src/deploy/types';
 import { renderDeployReport } from '../../../src/deploy/summary';
+import { memoryIo, type MemoryIo } from '../../helpers/memoryIo';
 
 const TOKEN = '00D000000000001!SECRET.token.value';
 
@@ -36,18 +36,8 @@ jest.mock('../../../src/deploy', () => {
   return { ...actual, deploy: (o: DeployOptions, d?: unknown) => mockDeploy(o, d) };
 });
 
-function io(): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: { write: (t: string) => out.push(t) },
-    stderr: { write: (t: string) => err.push(t) },
-    env: {},
-    cwd: '/tmp/project',
-    interactive: false,
-  };
+function io(): MemoryIo {
+  return memoryIo({ cwd: '/tmp/project' });
 }
 
 describe('apionly deploy command', () => {
