@@ -6,7 +6,7 @@ import { AppError, UsageError } from '../../src/errors';
 import { deploy } from '../../src/deploy';
 import { silentProgress } from '../../src/deploy/progress';
 import type { DeployOptions, DeployReport } from '../../src/deploy/types';
-import { withEmulatedOrg } from '../helpers/emulator';
+import { userFields, withEmulatedOrg } from '../helpers/emulator';
 import type { RunningEmulatedOrg, StartEmulatedOrgOptions } from '../../src/emulator';
 import { configUsername, makeProject, profilesNamed, usersNamed } from './deploy.helpers';
 
@@ -205,17 +205,7 @@ describe('deploy to the emulated org (library)', () => {
       const other = emu.world.orgs[1];
       if (!other) throw new Error('no second org');
       const profileId = other.query("SELECT Id FROM Profile WHERE Name = 'Standard User'").records[0]?.['Id'];
-      other.create('User', {
-        Username: username,
-        LastName: 'Someone',
-        Email: 'someone@else.example.com',
-        Alias: 'someone',
-        TimeZoneSidKey: 'America/Los_Angeles',
-        LocaleSidKey: 'en_US',
-        EmailEncodingKey: 'UTF-8',
-        LanguageLocaleKey: 'en_US',
-        ProfileId: profileId,
-      });
+      other.create('User', userFields(username, { LastName: 'Someone', Email: 'someone@else.example.com', Alias: 'someone', ProfileId: profileId }));
       const report = await run(emu);
       expect(report.exitCode).toBe(68);
       expect(report.user?.error?.code).toBe('DUPLICATE_USERNAME');
@@ -230,17 +220,10 @@ describe('deploy to the emulated org (library)', () => {
       if (!org) throw new Error('no org');
       // Two seats: the admin holds one, a colleague the other.
       const profileId = org.query("SELECT Id FROM Profile WHERE Name = 'Standard User'").records[0]?.['Id'];
-      const colleague = org.create('User', {
-        Username: `colleague.${process.pid}.${Date.now()}@e2e.example.com`,
-        LastName: 'Colleague',
-        Email: 'colleague@e2e.example.com',
-        Alias: 'colleag',
-        TimeZoneSidKey: 'America/Los_Angeles',
-        LocaleSidKey: 'en_US',
-        EmailEncodingKey: 'UTF-8',
-        LanguageLocaleKey: 'en_US',
-        ProfileId: profileId,
-      });
+      const colleague = org.create(
+        'User',
+        userFields(`colleague.${process.pid}.${Date.now()}@e2e.example.com`, { LastName: 'Colleague', Email: 'colleague@e2e.example.com', Alias: 'colleag', ProfileId: profileId }),
+      );
       const report = await run(emu);
       expect(report.exitCode).toBe(68);
       expect(report.user?.error?.code).toBe('LICENSE_LIMIT_EXCEEDED');

@@ -51,3 +51,18 @@ export async function connectionFor(org: RunningEmulatedOrg, index = 0): Promise
   });
   return Connection.create({ authInfo });
 }
+
+/** The fields a new User needs in any org (required fields and valid picklist values); override what a test cares about. */
+export function userFields(username: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    Username: username,
+    LastName: 'Integration',
+    Email: 'api.only@example.com',
+    Alias: 'apionly',
+    TimeZoneSidKey: 'America/Los_Angeles',
+    LocaleSidKey: 'en_US',
+    EmailEncodingKey: 'UTF-8',
+    LanguageLocaleKey: 'en_US',
+    ...overrides,
+  };
+}

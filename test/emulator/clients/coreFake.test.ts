@@ -6,20 +6,10 @@ import { AuthInfo, Connection, Org, StateAggregator } from '@salesforce/core';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
-import { connectionFor, withEmulatedOrg } from '../../helpers/emulator';
+import { connectionFor, userFields, withEmulatedOrg } from '../../helpers/emulator';
 import { fakeWorld } from '../server/fakeWorld';
 
-const NEW_USER = {
-  Username: 'api.only@example.com.emu',
-  LastName: 'Integration',
-  Email: 'api.only@example.com',
-  Alias: 'apionly',
-  TimeZoneSidKey: 'America/Los_Angeles',
-  LocaleSidKey: 'en_US',
-  EmailEncodingKey: 'UTF-8',
-  LanguageLocaleKey: 'en_US',
-  ProfileId: '00e000000000001AAA',
-};
+const NEW_USER = userFields('api.only@example.com.emu', { ProfileId: '00e000000000001AAA' });
 
 /** `sf org login access-token` in a child process with this test file's temporary HOME. */
 async function saveAliasInChild(instanceUrl: string, token: string, username: string, alias: string): Promise<void> {
@@ -45,7 +35,7 @@ describe('@salesforce/core and jsforce against the emulated org (fake world)', (
         await conn.sobject('User').update({ Id: id, IsActive: false });
         expect(world.orgs[0]?.users.get(id)?.['IsActive']).toBe(false);
         const fetched = await conn.sobject('User').retrieve(id);
-        expect(fetched).toEqual(expect.objectContaining({ Username: NEW_USER.Username, IsActive: false }));
+        expect(fetched).toEqual(expect.objectContaining({ Username: NEW_USER['Username'], IsActive: false }));
         const dup = await conn
           .sobject('User')
           .create(NEW_USER)

@@ -6,7 +6,7 @@ import { Duration } from '@salesforce/kit';
 import { ComponentSet, RequestStatus } from '@salesforce/source-deploy-retrieve';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { connectionFor, useEmulatedOrg } from '../../helpers/emulator';
+import { connectionFor, useEmulatedOrg, userFields } from '../../helpers/emulator';
 import { API_ONLY, fullAccess, makeProject, NS, perm, profile } from './project';
 
 const FAST = { frequency: Duration.milliseconds(20), timeout: Duration.seconds(30) };
@@ -35,17 +35,10 @@ describe('SDR + jsforce against the emulated org (real model)', () => {
 
     const prof = await conn.singleRecordQuery<{ Id: string }>("SELECT Id FROM Profile WHERE Name = 'API Only'");
     expect(prof.Id).toMatch(/^00e\w{15}$/);
-    const created = (await conn.sobject('User').create({
-      Username: `api.only.${Date.now()}@example.com.emu`,
-      LastName: 'Integration',
-      Email: 'api.only@example.com',
-      Alias: 'apionly',
-      TimeZoneSidKey: 'America/Los_Angeles',
-      LocaleSidKey: 'en_US',
-      EmailEncodingKey: 'UTF-8',
-      LanguageLocaleKey: 'en_US',
-      ProfileId: prof.Id,
-    })) as { id: string; success: boolean };
+    const created = (await conn.sobject('User').create(userFields(`api.only.${Date.now()}@example.com.emu`, { ProfileId: prof.Id }))) as {
+      id: string;
+      success: boolean;
+    };
     expect(created.success).toBe(true);
     const users = await conn.query<{ Id: string; Profile: { Name: string } }>(`SELECT Id, Profile.Name FROM User WHERE Id = '${created.id}'`);
     expect(users.records[0]?.Profile.Name).toBe('API Only');

@@ -1,4 +1,5 @@
 import { createWorld, type DeployOutcome, type DeployRequestOptions, type EmulatedOrg, type EmulatedWorld, type OrgOptions, type SalesforceError } from '../../../src/emulator/model';
+import { userFields } from '../../helpers/emulator';
 
 export const NS = 'http://soap.sforce.com/2006/04/metadata';
 
@@ -97,10 +98,7 @@ export function retrieveProfile(org: EmulatedOrg, name: string, objects: string[
 }
 
 export function validUser(profileId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    Username: `user${Math.random().toString(36).slice(2, 8)}@example.com`, LastName: 'Integration', Email: 'integration@example.com', Alias: 'integ',
-    TimeZoneSidKey: 'America/Los_Angeles', LocaleSidKey: 'en_US', EmailEncodingKey: 'UTF-8', LanguageLocaleKey: 'en_US', ProfileId: profileId, ...overrides,
-  };
+  return userFields(`user${Math.random().toString(36).slice(2, 8)}@example.com`, { Email: 'integration@example.com', Alias: 'integ', ProfileId: profileId, ...overrides });
 }
 
 export function profileId(org: EmulatedOrg, name: string): string {

@@ -6,21 +6,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmulatorStateError, startEmulatedOrg } from '../../../src/emulator';
+import { userFields } from '../../helpers/emulator';
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'apionly-emu-state-'));
 }
 
-const USER = (username: string): Record<string, string> => ({
-  Username: username,
-  LastName: 'Integration',
-  Email: 'api.only@example.com',
-  Alias: 'apionly',
-  TimeZoneSidKey: 'America/Los_Angeles',
-  LocaleSidKey: 'en_US',
-  EmailEncodingKey: 'UTF-8',
-  LanguageLocaleKey: 'en_US',
-});
 
 async function call(base: string, token: string, path: string, init: RequestInit = {}): Promise<{ status: number; body: any }> {
   const res = await fetch(`${base}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } });
@@ -40,7 +31,7 @@ describe('state file', () => {
     const profileId = (await call(first.instanceUrl, identity.accessToken, `/services/data/v66.0/query?q=${q}`)).body.records[0].Id as string;
     const created = await call(first.instanceUrl, identity.accessToken, '/services/data/v66.0/sobjects/User', {
       method: 'POST',
-      body: JSON.stringify({ ...USER('persisted@example.com.emu'), ProfileId: profileId }),
+      body: JSON.stringify(userFields('persisted@example.com.emu', { ProfileId: profileId })),
     });
     expect(created.status).toBe(201);
     // Written after the change, before close.
@@ -57,7 +48,7 @@ describe('state file', () => {
       expect(got.body.Username).toBe('persisted@example.com.emu');
       const dup = await call(second.instanceUrl, identity.accessToken, '/services/data/v66.0/sobjects/User', {
         method: 'POST',
-        body: JSON.stringify({ ...USER('persisted@example.com.emu'), ProfileId: profileId }),
+        body: JSON.stringify(userFields('persisted@example.com.emu', { ProfileId: profileId })),
       });
       expect(dup.body[0].errorCode).toBe('DUPLICATE_USERNAME');
     } finally {
@@ -103,7 +94,7 @@ describe('state file', () => {
       const sandboxProfile = (await call(org.instanceUrl, sandbox.accessToken, `/services/data/v66.0/query?q=${pq}`)).body.records[0].Id as string;
       const dup = await call(org.instanceUrl, sandbox.accessToken, '/services/data/v66.0/sobjects/User', {
         method: 'POST',
-        body: JSON.stringify({ ...USER(prod.username), ProfileId: sandboxProfile }),
+        body: JSON.stringify(userFields(prod.username, { ProfileId: sandboxProfile })),
       });
       expect(dup.status).toBe(400);
       expect(dup.body[0].errorCode).toBe('DUPLICATE_USERNAME');
