@@ -81,6 +81,13 @@ function authed(
   };
 }
 
+/** A change event's changeOrigin for a REST DML: the API and version, and the client named in Sforce-Call-Options. */
+function changeOrigin(req: Request, version: string): string {
+  const options = req.raw.headers['sforce-call-options'];
+  const client = typeof options === 'string' ? /client=([^,]*)/.exec(options)?.[1] : undefined;
+  return `com/salesforce/api/rest/${version}${client ? `;client=${client}` : ''}`;
+}
+
 function simple(route: string, handle: Route['handle']): Route {
   return { call: { route }, handle };
 }
@@ -171,7 +178,7 @@ export function matchRest(method: string, path: string, url: URL): Route | undef
           { route: 'sobject-create', sobject },
           version,
           (org, _ctx, req) => {
-            const id18 = org.create(sobject, parseJsonBody(req));
+            const id18 = org.create(sobject, parseJsonBody(req), { origin: changeOrigin(req, version) });
             _ctx.markDirty();
             return json(201, { id: id18, success: true, errors: [] });
           },
@@ -194,7 +201,7 @@ export function matchRest(method: string, path: string, url: URL): Route | undef
           { route: 'sobject-update', sobject },
           version,
           (org, ctx, req) => {
-            org.update(sobject, id, parseJsonBody(req));
+            org.update(sobject, id, parseJsonBody(req), { origin: changeOrigin(req, version) });
             ctx.markDirty();
             return noContent();
           },
@@ -205,8 +212,8 @@ export function matchRest(method: string, path: string, url: URL): Route | undef
         return authed(
           { route: 'sobject-delete', sobject },
           version,
-          (org, ctx) => {
-            org.delete(sobject, id);
+          (org, ctx, req) => {
+            org.delete(sobject, id, { origin: changeOrigin(req, version) });
             ctx.markDirty();
             return noContent();
           },
@@ -239,6 +246,16 @@ export function matchRest(method: string, path: string, url: URL): Route | undef
     return undefined;
   }
 
+  if (head === 'tooling' && type === 'query' && id === undefined && method === 'GET') {
+    // Tooling API query: PlatformEventChannelMember (streaming.md §4 readiness queries).
+    const q = url.searchParams.get('q') ?? '';
+    const from = fromType(q);
+    return authed({ route: 'tooling-query', ...(from ? { sobject: from } : {}) }, version, (org) => {
+      if (q.trim() === '') throw new SalesforceError('MALFORMED_QUERY', 'A query string has to be specified');
+      if (!org.toolingQuery) return notFound();
+      return json(200, org.toolingQuery(q));
+    });
+  }
   if (head === 'tooling') {
     // The emulated org has no source tracking: the sf CLI's SourceMember describe probe must get exactly
     // this 404 to turn tracking off (wire-protocol §12.6); everything else under tooling is absent too.

@@ -100,6 +100,13 @@ async function dispatch(ctx: ServerContext, org: EmulatedOrg, version: string, r
       });
       return xml(200, soapResponse('listMetadata', results));
     }
+    case 'readMetadata': {
+      // EventSettings and PlatformEventChannelMember (streaming.md §4); records carry xsi:type.
+      const type = soapString(a, 'type') ?? '';
+      const names = soapList(a, 'fullNames').map(String);
+      const records = org.readMetadata ? org.readMetadata(type, names) : [];
+      return xml(200, soapResponse('readMetadata', { records: records.map((r) => ({ '@xsi:type': type, ...r })) }));
+    }
     case 'describeMetadata': {
       const objects = org.describeMetadata().map((d) => ({
         childXmlNames: d.childXmlNames,

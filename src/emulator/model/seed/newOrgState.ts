@@ -49,7 +49,7 @@ export function newOrgState(options: OrgOptions, podTag: string, now: string): O
     };
   });
   const adminProfile = profiles[0] as ProfileState;
-  return {
+  const state: OrgState = {
     identity: { orgId, accessToken, username, userId },
     kind: options.kind ?? 'production',
     edition: options.edition ?? 'Enterprise Edition',
@@ -92,5 +92,9 @@ export function newOrgState(options: OrgOptions, podTag: string, now: string): O
     permissionSetAssignments: [],
     permissionSetLicenseAssigns: [],
     events: [],
+    ...(options.cdcEntityLimit !== undefined ? { cdcEntityLimit: options.cdcEntityLimit } : {}),
   };
+  // The literal above hands out ids after reading `seq`: store the last one used, so new records never reuse a seeded id.
+  state.seq = seq;
+  return state;
 }

@@ -5,10 +5,13 @@ import { licenseAllowsPermission } from '../seed/userPermissions';
 import type { OrgState, UserState } from '../state';
 import { profileAssignmentId, profileOwnedPermissionSetId, rowsOf, usedSeats } from './records';
 import { INVENTED } from '../rules/types';
+import { createGenericRecord, deleteGenericRecord, findGenericRecord, updateGenericRecord } from './genericRecords';
 import { businessObject, fieldDef, sobjectDef, SYSTEM_OBJECTS, USER, type SFieldDef, type SObjectDef } from './schema';
 
 export interface DmlEnv {
   readonly now: string;
+  /** The user making the DML (CreatedById, LastModifiedById, OwnerId); default the org's admin. */
+  readonly actorId?: string;
   nextId(prefix: string): string;
   /** Is this username taken by any user in any org of the world (case-insensitive)? */
   usernameTaken(username: string, exceptUserId?: string): boolean;
@@ -217,8 +220,14 @@ export function createRecord(state: OrgState, env: DmlEnv, type: string, fields:
       return id;
     }
     default:
-      throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `The emulated org stores no ${def.name} records` + INVENTED, 400);
+      if (!isBusinessType(def)) throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `The emulated org stores no ${def.name} records` + INVENTED, 400);
+      return createGenericRecord(state, { now: env.now, actorId: env.actorId ?? state.identity.userId, nextId: env.nextId }, def, values, coerce).id;
   }
+}
+
+/** Business objects and PushTopic keep data records; the system objects above have their own rules. */
+function isBusinessType(def: SObjectDef): boolean {
+  return !SYSTEM_OBJECTS.includes(def);
 }
 
 function normalizeId(def: SObjectDef, id: string): string {
@@ -235,7 +244,10 @@ export function updateRecord(state: OrgState, env: DmlEnv, type: string, id: str
   const id18 = normalizeId(def, id);
   if (def.name !== 'User') {
     if (!def.updateable) throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `entity type ${def.name} does not support update`, 400);
-    throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `The emulated org does not update ${def.name} records` + INVENTED, 400);
+    if (!isBusinessType(def)) throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `The emulated org does not update ${def.name} records` + INVENTED, 400);
+    if (!findGenericRecord(state, def.name, id18)) throw new SalesforceError('NOT_FOUND', 'The requested resource does not exist', 404);
+    updateGenericRecord(state, { now: env.now, actorId: env.actorId ?? state.identity.userId, nextId: env.nextId }, def, id18, normalizeFields(def, fields, 'update'), coerce);
+    return;
   }
   const prev = findUser(state, id18);
   if (!prev) throw new SalesforceError('NOT_FOUND', 'The requested resource does not exist', 404);
@@ -275,7 +287,10 @@ export function deleteRecord(state: OrgState, type: string, id: string): void {
   const key = lists[def.name];
   if (!key) {
     if (!def.deletable) throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', 'entity type cannot be deleted', 400);
-    throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `The emulated org does not delete ${def.name} records` + INVENTED, 400);
+    if (!isBusinessType(def)) throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `The emulated org does not delete ${def.name} records` + INVENTED, 400);
+    if (!findGenericRecord(state, def.name, id18)) throw new SalesforceError('NOT_FOUND', 'The requested resource does not exist', 404);
+    deleteGenericRecord(state, def.name, id18);
+    return;
   }
   if (key === 'permissionSetAssignments' && state.users.some((u) => profileAssignmentId(u.id) === id18)) {
     throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION', "You can't assign or unassign this permission set because it's associated with a profile.", 400);

@@ -2,6 +2,7 @@ import { caseSafeSuffix, KEY_PREFIX } from '../ids';
 import { permissionSetLicenseNamed } from '../orgCatalog';
 import { USER_PERMISSION_NAMES } from '../seed/userPermissions';
 import type { OrgState } from '../state';
+import { channelMemberRows } from '../streaming/channelMembers';
 
 export type Row = Record<string, unknown>;
 
@@ -94,7 +95,10 @@ export function rowsOf(state: OrgState, type: string): Row[] {
         UsedLicenses: usedSeats(state, l.name), Status: 'Active', CreatedDate: orgCreated, CreatedById: adminId, LastModifiedDate: orgCreated,
         LastModifiedById: adminId, SystemModstamp: orgCreated,
       }));
+    case 'PlatformEventChannelMember':
+      return channelMemberRows(state);
     default:
-      return []; // business objects: the emulator stores no data records
+      // business objects and PushTopic: the records created through REST
+      return (state.records?.[type] ?? []).map((r) => ({ Id: r.id, ...r.fields }));
   }
 }

@@ -156,6 +156,22 @@ export const ORGANIZATION: SObjectDef = {
   ],
 };
 
+/** Tooling API only (streaming.md §4 readiness queries). */
+export const PLATFORM_EVENT_CHANNEL_MEMBER: SObjectDef = {
+  name: 'PlatformEventChannelMember', label: 'Platform Event Channel Member', labelPlural: 'Platform Event Channel Members', keyPrefix: '0v8',
+  createable: false, updateable: false, deletable: false, custom: false,
+  fields: [
+    ID, ro('DeveloperName', 'string', 'Developer Name'), ro('MasterLabel', 'string', 'Label'), ro('FullName', 'string', 'Full Name'),
+    ro('NamespacePrefix', 'string', 'Namespace Prefix'), ro('EventChannel', 'string', 'Event Channel'), ro('SelectedEntity', 'string', 'Selected Entity'),
+    ro('FilterExpression', 'textarea', 'Filter Expression'), ...AUDIT,
+  ],
+};
+
+/** The Tooling API's sObject definition for a name (case-insensitive); only what the emulated org serves there. */
+export function toolingObjectDef(name: string): SObjectDef | undefined {
+  return name.toLowerCase() === 'platformeventchannelmember' ? PLATFORM_EVENT_CHANNEL_MEMBER : undefined;
+}
+
 export const SYSTEM_OBJECTS: readonly SObjectDef[] = [ORGANIZATION, PERMISSION_SET, PERMISSION_SET_ASSIGNMENT, PERMISSION_SET_LICENSE, PERMISSION_SET_LICENSE_ASSIGN, PROFILE, USER, USER_LICENSE];
 
 const DESCRIBE_TYPE: Readonly<Record<string, string>> = { address: 'address', int: 'int', double: 'double', percent: 'percent' };
