@@ -77,7 +77,7 @@ export async function withRetry<T>(fn: () => Promise<T>, opts: RetryOptions): Pr
 /** The parts of jsforce's Connection we use (typed loosely: jsforce's own types are heavy generics). */
 export interface JsforceConnectionLike {
   readonly version: string;
-  query(soql: string, options?: Record<string, unknown>): PromiseLike<{ records: SObjectRow[]; done: boolean; nextRecordsUrl?: string }>;
+  query(soql: string, options?: Record<string, unknown>): PromiseLike<{ records: SObjectRow[]; done: boolean; totalSize?: number; nextRecordsUrl?: string }>;
   queryMore(locator: string): PromiseLike<{ records: SObjectRow[]; done: boolean; nextRecordsUrl?: string }>;
   sobject(type: string): {
     create(record: Record<string, unknown>): Promise<unknown>;
@@ -90,12 +90,18 @@ export function jsforceOrgClient(conn: JsforceConnectionLike, retry: RetryOption
   return {
     async query(soql) {
       return withRetry(async () => {
+        // Page by page (each jsforce Query fetches one batch, so its maxFetch of 10,000 never truncates); every
+        // nextRecordsUrl is followed, and a result shorter than the org's totalSize is an error, never a silent cut.
         let page = await conn.query(soql);
+        const totalSize = page.totalSize;
         const records = [...page.records];
         while (!page.done && page.nextRecordsUrl) {
           const locator = page.nextRecordsUrl;
           page = await conn.queryMore(locator);
           records.push(...page.records);
+        }
+        if (typeof totalSize === 'number' && records.length < totalSize && !/^\s*SELECT\s+COUNT\(\s*\)/i.test(soql)) {
+          throw new OrgCallError('QUERY_INCOMPLETE', `the org reported ${totalSize} rows but only ${records.length} came back (query: ${soql.slice(0, 200)})`, true);
         }
         return records.map(stripAttributes);
       }, retry).catch((err: unknown) => {
