@@ -16,6 +16,8 @@ export interface OrgClient {
   update(sobject: string, id: string, fields: Readonly<Record<string, unknown>>): Promise<void>;
   /** Asks Salesforce to reset the user's password and email them; whatever the API answers is discarded. */
   resetPassword(userId: string): Promise<void>;
+  /** The fields of an sObject's describe (`GET …/sobjects/<type>/describe`): name and type. */
+  describeFields(sobject: string): Promise<ReadonlyArray<{ readonly name: string; readonly type: string }>>;
 }
 
 /** A platform error with Salesforce's errorCode (REST array shape or jsforce error). */
@@ -121,6 +123,15 @@ export function jsforceOrgClient(conn: JsforceConnectionLike, retry: RetryOption
       await withRetry(async () => {
         const result = await conn.sobject(sobject).update({ Id: id, ...fields });
         savedId(result, false);
+      }, retry).catch((err: unknown) => {
+        throw toOrgCallError(err);
+      });
+    },
+    async describeFields(sobject) {
+      return withRetry(async () => {
+        const d = (await conn.request({ method: 'GET', url: `/services/data/v${conn.version}/sobjects/${encodeURIComponent(sobject)}/describe` })) as { fields?: unknown };
+        const fields = Array.isArray(d?.fields) ? (d.fields as Array<{ name?: unknown; type?: unknown }>) : [];
+        return fields.filter((f) => typeof f.name === 'string').map((f) => ({ name: String(f.name), type: String(f.type ?? '') }));
       }, retry).catch((err: unknown) => {
         throw toOrgCallError(err);
       });
