@@ -217,10 +217,10 @@ export function scrubError(err: unknown, secrets: readonly string[]): AppError {
   return new OperationError(code === 'Error' ? 'DeployError' : code, message);
 }
 
-async function readCommittedProfile(project: ProjectState, cwd: string): Promise<ProfilePermissions> {
+export async function readCommittedProfile(project: ProjectState, cwd: string, options: { readonly fields?: boolean } = {}): Promise<ProfilePermissions> {
   const shown = relative(cwd, project.profilePath) || project.profilePath;
   try {
-    return parseProfilePermissions(await readFile(project.profilePath, 'utf8'));
+    return parseProfilePermissions(await readFile(project.profilePath, 'utf8'), options);
   } catch (err) {
     throw new InputError('BadProfileFile', [{ file: shown, location: '', message: `cannot read the generated profile: ${(err as Error).message}`, fix: 'Run `npm run generate` and commit the result.' }]);
   }
@@ -228,7 +228,7 @@ async function readCommittedProfile(project: ProjectState, cwd: string): Promise
 
 const ORG_QUERY = 'SELECT Id, Name, IsSandbox, OrganizationType, InstanceName FROM Organization';
 
-async function readOrgFacts(session: OrgSession, secrets: readonly string[]): Promise<OrgFacts> {
+export async function readOrgFacts(session: OrgSession, secrets: readonly string[]): Promise<OrgFacts> {
   let row: Readonly<Record<string, unknown>> | undefined;
   try {
     row = (await session.client.query(ORG_QUERY))[0];
@@ -292,7 +292,7 @@ function quoteArg(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`;
 }
 
-function envNumber(value: string | undefined): number | undefined {
+export function envNumber(value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;
   const n = Number(value);
   return Number.isFinite(n) && n > 0 ? n : undefined;
@@ -302,7 +302,7 @@ let warningSink: ((w: string) => void) | undefined;
 let warningListenerInstalled = false;
 
 /** Routes @salesforce/core's Lifecycle warnings into the report (instead of node's process warnings on stderr). */
-function coreWarnings(sink: (warning: string) => void): () => void {
+export function coreWarnings(sink: (warning: string) => void): () => void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Lifecycle } = require('@salesforce/core') as typeof import('@salesforce/core');
   warningSink = sink;
