@@ -37,7 +37,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .scriptName('apionly')
     .usage('$0 <command> [options]')
     .strict()
-    .demandCommand(1, 'Name a command: generate, format, deploy, org or check.')
+    .demandCommand(1, `Name a command: ${COMMANDS.map((c) => c.name).join(', ')}.`)
     .recommendCommands()
     .help()
     .alias('h', 'help')
