@@ -2,3 +2,4 @@
 export { renderProfile, profileElements, OWNED_SINGLES, OWNED_LISTS } from './renderProfile';
 export { renderUserDefinition } from './renderUserDefinition';
 export { placeholderProblems, findPlaceholders, isKnownPlaceholder, substitute, PROFILE_PLACEHOLDERS, type PlaceholderValues } from './placeholders';
+export { renderExternalClientApp, renderExternalClientAppPolicies, type EcaFile, type EcaRenderInput } from './renderExternalClientApp';
