@@ -6,6 +6,7 @@ import type { OrgState, UserState } from '../state';
 import { profileAssignmentId, profileOwnedPermissionSetId, rowsOf, usedSeats } from './records';
 import { INVENTED } from '../rules/types';
 import { businessObject, fieldDef, sobjectDef, SYSTEM_OBJECTS, USER, type SFieldDef, type SObjectDef } from './schema';
+import { fieldPermissionTypes } from './permissionEntities';
 
 export interface DmlEnv {
   readonly now: string;
@@ -216,9 +217,51 @@ export function createRecord(state: OrgState, env: DmlEnv, type: string, fields:
       state.permissionSetLicenseAssigns.push({ id, assigneeId, targetId: pslId, createdDate: env.now });
       return id;
     }
+    case 'ObjectPermissions':
+    case 'FieldPermissions':
+      return insertPermissionRow(state, env, def, values);
     default:
       throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `The emulated org stores no ${def.name} records` + INVENTED, 400);
   }
+}
+
+/**
+ * An ObjectPermissions or FieldPermissions insert into a permission set (permission-model §2, §3): SobjectType and Field
+ * are restricted picklists (INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST outside the org's lists); a profile's own permission
+ * set can be read but not changed this way; an all-false row is refused ("You must enable at least one permission").
+ */
+function insertPermissionRow(state: OrgState, env: DmlEnv, def: SObjectDef, values: Map<SFieldDef, unknown>): string {
+  const byName = new Map([...values].map(([f, v]) => [f.name, coerce(f, v)]));
+  const parentId = byName.get('ParentId');
+  const sobjectType = byName.get('SobjectType');
+  const missing = ['ParentId', 'SobjectType', ...(def.name === 'FieldPermissions' ? ['Field'] : [])].filter((n) => byName.get(n) === null || byName.get(n) === undefined);
+  if (missing.length > 0) throw new SalesforceError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, 400, missing);
+  if (state.profiles.some((p) => profileOwnedPermissionSetId(p.id) === parentId)) {
+    throw new SalesforceError('INVALID_CROSS_REFERENCE_KEY', 'A permission set owned by a profile cannot be modified; change the profile instead' + INVENTED, 400, ['ParentId']);
+  }
+  const ps = state.permissionSets.find((p) => p.id === parentId);
+  if (!ps) throw new SalesforceError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', 400, ['ParentId']);
+  const flag = (n: string): boolean => byName.get(n) === true;
+  if (def.name === 'ObjectPermissions') {
+    const flags = {
+      allowRead: flag('PermissionsRead'), allowCreate: flag('PermissionsCreate'), allowEdit: flag('PermissionsEdit'), allowDelete: flag('PermissionsDelete'),
+      viewAllRecords: flag('PermissionsViewAllRecords'), modifyAllRecords: flag('PermissionsModifyAllRecords'), viewAllFields: flag('PermissionsViewAllFields'),
+    };
+    if (!Object.values(flags).some(Boolean)) {
+      throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION', 'You must enable at least one permission.', 400, ['Permissions']); // pastebin.com/1A9w30qg
+    }
+    ps.objectPermissions[String(sobjectType)] = flags;
+    return env.nextId('110');
+  }
+  const field = String(byName.get('Field'));
+  if (!field.startsWith(`${String(sobjectType)}.`)) {
+    throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION', `Field ${field} does not belong to ${String(sobjectType)}` + INVENTED, 400, ['Field']);
+  }
+  if (!flag('PermissionsRead')) {
+    throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION', 'A field permission needs at least Read' + INVENTED, 400, ['PermissionsRead']);
+  }
+  ps.fieldPermissions[field] = { readable: true, editable: flag('PermissionsEdit') };
+  return env.nextId('01k');
 }
 
 function normalizeId(def: SObjectDef, id: string): string {
@@ -304,7 +347,10 @@ export function describeSObject(state: OrgState, type: string, apiVersion: strin
     fields: def.fields.map((f) => ({
       name: f.name, label: f.label, type: f.type, length: f.length ?? (f.type === 'id' || f.type === 'reference' ? 18 : 0),
       nillable: f.nillable, createable: f.createable, updateable: f.updateable, defaultedOnCreate: f.defaultedOnCreate === true,
-      custom: f.custom === true, filterable: true, sortable: f.type !== 'textarea', permissionable: f.nillable && (f.createable || f.updateable) && f.type !== 'id',
+      custom: f.custom === true, filterable: true, sortable: f.type !== 'textarea',
+      permissionable: f.permissionable ?? (f.nillable && (f.createable || f.updateable) && f.type !== 'id'),
+      calculated: f.calculated === true, autoNumber: f.autoNumber === true,
+      cascadeDelete: f.masterDetail === true, relationshipOrder: f.masterDetail === true ? 0 : null,
       referenceTo: f.referenceTo ? [...f.referenceTo] : [], relationshipName: f.relationshipName ?? null,
       restrictedPicklist: f.picklist !== undefined,
       picklistValues: (f.picklist ?? []).map(([value, label], i) => ({ active: true, defaultValue: i === 0 && f.name === 'UserType', label, validFor: null, value })),
@@ -315,7 +361,8 @@ export function describeSObject(state: OrgState, type: string, apiVersion: strin
 /** GET /sobjects. */
 export function describeGlobalOf(state: OrgState, apiVersion: string): Record<string, unknown> {
   const defs: SObjectDef[] = [...SYSTEM_OBJECTS];
-  for (const o of permissionableObjects(state)) {
+  for (const o of ['ObjectPermissions', 'FieldPermissions']) defs.push(sobjectDef(state, o) as SObjectDef);
+  for (const o of fieldPermissionTypes(state)) {
     const d = businessObject(state, o);
     if (d) defs.push(d);
   }
