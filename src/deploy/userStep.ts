@@ -9,6 +9,8 @@ import { describeError, scrubText } from './scrub';
 import { normalizeId, sameId } from './soql';
 import {
   assignmentQuery,
+  licenseAssignmentQuery,
+  permissionSetLicenseQuery,
   permissionSetQuery,
   planUser,
   profileQuery,
@@ -47,6 +49,8 @@ interface OrgUserState {
   readonly existing: SObjectRow | undefined;
   readonly permissionSetIds: Map<string, string>;
   readonly assigned: string[];
+  readonly permissionSetLicenseIds: Map<string, string>;
+  readonly assignedLicenses: string[];
 }
 
 async function readState(client: OrgClient, spec: UserSpec): Promise<OrgUserState> {
@@ -54,8 +58,30 @@ async function readState(client: OrgClient, spec: UserSpec): Promise<OrgUserStat
   const profileId = typeof profiles[0]?.['Id'] === 'string' ? (profiles[0]['Id'] as string) : undefined;
   const users = await client.query(userQuery(spec));
   const existing = users[0];
-  const { permissionSetIds, assigned } = await readPermissionSets(client, spec.permissionSets, typeof existing?.['Id'] === 'string' ? existing['Id'] : undefined);
-  return { profileId, existing, permissionSetIds, assigned };
+  const userId = typeof existing?.['Id'] === 'string' ? existing['Id'] : undefined;
+  const { permissionSetIds, assigned } = await readPermissionSets(client, spec.permissionSets, userId);
+  const { permissionSetLicenseIds, assignedLicenses } = await readPermissionSetLicenses(client, spec.permissionSetLicenses ?? [], userId);
+  return { profileId, existing, permissionSetIds, assigned, permissionSetLicenseIds, assignedLicenses };
+}
+
+/** The named permission set licences (DeveloperName → Id) and the PermissionSetLicenseIds assigned to the user. */
+export async function readPermissionSetLicenses(
+  client: OrgClient,
+  names: readonly string[],
+  userId: string | undefined,
+): Promise<{ permissionSetLicenseIds: Map<string, string>; assignedLicenses: string[] }> {
+  const permissionSetLicenseIds = new Map<string, string>();
+  const assignedLicenses: string[] = [];
+  if (!names.length) return { permissionSetLicenseIds, assignedLicenses };
+  for (const row of await client.query(permissionSetLicenseQuery([...new Set(names)]))) {
+    if (typeof row['DeveloperName'] === 'string' && typeof row['Id'] === 'string') permissionSetLicenseIds.set(row['DeveloperName'], row['Id']);
+  }
+  if (userId !== undefined) {
+    for (const row of await client.query(licenseAssignmentQuery(userId))) {
+      if (typeof row['PermissionSetLicenseId'] === 'string') assignedLicenses.push(row['PermissionSetLicenseId']);
+    }
+  }
+  return { permissionSetLicenseIds, assignedLicenses };
 }
 
 /**
@@ -88,6 +114,8 @@ function plan(spec: UserSpec, state: OrgUserState, resetPassword: ResetPasswordM
     profileId: state.profileId,
     permissionSetIds: state.permissionSetIds,
     assignedPermissionSetIds: state.assigned,
+    permissionSetLicenseIds: state.permissionSetLicenseIds,
+    assignedPermissionSetLicenseIds: state.assignedLicenses,
     resetPassword,
   });
 }
@@ -99,11 +127,12 @@ function reportOf(
   extra: { id?: string | undefined; done?: ReadonlySet<string>; passwordReset?: UserReport['passwordReset']; error?: Explained } = {},
 ): UserReport {
   const id = extra.id ?? p.userId;
-  const permissionSets: PermissionSetLine[] = p.permissionSets.map((ps) => ({
+  const line = (kind: string) => (ps: UserPlan['permissionSets'][number]): PermissionSetLine => ({
     name: ps.name,
     action: ps.action,
-    done: ps.action === 'already-assigned' || (extra.done?.has(ps.name) ?? false),
-  }));
+    done: ps.action === 'already-assigned' || (extra.done?.has(`${kind}:${ps.name}`) ?? false),
+  });
+  const permissionSets = p.permissionSets.map(line('set'));
   return {
     username: p.username,
     ...(id ? { id } : {}),
@@ -112,6 +141,7 @@ function reportOf(
     reactivated: p.reactivate,
     profileName: spec.profileName,
     permissionSets,
+    ...(p.permissionSetLicenses.length ? { permissionSetLicenses: p.permissionSetLicenses.map(line('licence')) } : {}),
     passwordReset: extra.passwordReset ?? (p.resetPassword ? (status === 'planned' ? 'planned' : 'skipped') : 'not-requested'),
     status,
     ...(extra.error ? { error: { code: extra.error.code, message: extra.error.message, actions: extra.error.actions } } : {}),
@@ -138,13 +168,20 @@ export async function runUserStep(client: OrgClient, spec: UserSpec, opts: UserS
   }
   const warnings = [...userPlan.warnings];
   const missing = userPlan.missingPermissionSets;
-  const missingError: Explained | undefined = missing.length
+  const missingLicenses = userPlan.missingPermissionSetLicenses;
+  const missingError: Explained | undefined = missingLicenses.length
     ? explainUserError(
-        'PERMISSION_SET_NOT_FOUND',
-        `Permission set${missing.length > 1 ? 's' : ''} not found in the org: ${missing.join(', ')} (matched on PermissionSet.Name, the API name).`,
+        'PERMISSION_SET_LICENSE_NOT_FOUND',
+        `Permission set licence${missingLicenses.length > 1 ? 's' : ''} not found in the org: ${missingLicenses.join(', ')} (matched on PermissionSetLicense.DeveloperName).`,
         ctx,
       )
-    : undefined;
+    : missing.length
+      ? explainUserError(
+          'PERMISSION_SET_NOT_FOUND',
+          `Permission set${missing.length > 1 ? 's' : ''} not found in the org: ${missing.join(', ')} (matched on PermissionSet.Name, the API name).`,
+          ctx,
+        )
+      : undefined;
 
   if (opts.dryRun) {
     return { report: reportOf(spec, userPlan, missingError ? 'failed' : 'planned', missingError ? { error: missingError } : {}), warnings };
@@ -190,11 +227,18 @@ export async function runUserStep(client: OrgClient, spec: UserSpec, opts: UserS
     }
     if (!userId) throw new OrgCallError('NO_ID_RETURNED', `no Id for user ${username}`, true);
 
+    // The licences first: a permission set that needs one cannot be assigned before it (permission-model 7).
+    for (const psl of userPlan.permissionSetLicenses) {
+      if (psl.action !== 'assign' || !psl.id) continue;
+      opts.log?.(`Assigning permission set licence ${psl.name}…`);
+      await assign(client, 'PermissionSetLicenseAssign', userId, psl.id);
+      done.add(`licence:${psl.name}`);
+    }
     for (const ps of userPlan.permissionSets) {
       if (ps.action !== 'assign' || !ps.id) continue;
       opts.log?.(`Assigning permission set ${ps.name}…`);
-      await assignPermissionSet(client, userId, ps.id);
-      done.add(ps.name);
+      await assign(client, 'PermissionSetAssignment', userId, ps.id);
+      done.add(`set:${ps.name}`);
     }
 
     let passwordReset: UserReport['passwordReset'] = 'not-requested';
@@ -219,15 +263,18 @@ export async function runUserStep(client: OrgClient, spec: UserSpec, opts: UserS
   }
 }
 
-async function assignPermissionSet(client: OrgClient, userId: string, permissionSetId: string): Promise<void> {
+/** Inserts a PermissionSetAssignment or PermissionSetLicenseAssign; after an ambiguous failure, looks before failing. */
+async function assign(client: OrgClient, sobject: 'PermissionSetAssignment' | 'PermissionSetLicenseAssign', userId: string, targetId: string): Promise<void> {
+  const [targetField, query] =
+    sobject === 'PermissionSetAssignment' ? ['PermissionSetId', assignmentQuery(userId)] : ['PermissionSetLicenseId', licenseAssignmentQuery(userId)];
   try {
-    await client.create('PermissionSetAssignment', { AssigneeId: userId, PermissionSetId: permissionSetId });
+    await client.create(sobject, { AssigneeId: userId, [targetField]: targetId });
   } catch (err) {
     const callError = toOrgCallError(err);
     if (callError.errorCode === 'DUPLICATE_VALUE') return; // assigned meanwhile: the state we want
     if (!callError.ambiguous) throw callError;
-    const rows = await client.query(assignmentQuery(userId));
-    if (rows.some((r) => typeof r['PermissionSetId'] === 'string' && sameId(r['PermissionSetId'], permissionSetId))) return;
+    const rows = await client.query(query);
+    if (rows.some((r) => typeof r[targetField] === 'string' && sameId(r[targetField], targetId))) return;
     throw callError;
   }
 }
@@ -244,6 +291,7 @@ function failedBeforePlan(spec: UserSpec, username: string, error: Explained): U
     reactivated: false,
     profileName: spec.profileName,
     permissionSets: spec.permissionSets.map((name) => ({ name, action: 'assign', done: false })),
+    ...(spec.permissionSetLicenses?.length ? { permissionSetLicenses: spec.permissionSetLicenses.map((name) => ({ name, action: 'assign' as const, done: false })) } : {}),
     passwordReset: 'not-requested',
     status: 'failed',
     error: { code: error.code, message: scrubText(error.message), actions: error.actions },

@@ -7,6 +7,8 @@ import { FULL, NONE, STANDARD_PROFILES } from './profiles';
 import { isKnownUserPermission } from './userPermissions';
 
 export const DEFAULT_SEATS: Readonly<Record<string, number>> = { Salesforce: 10, 'Salesforce Integration': 5 };
+/** The permission set licence of the Salesforce Integration licence (salesforce-facts e); seats default to the licence's. */
+export const INTEGRATION_PSL = 'SalesforceAPIIntegrationPsl';
 
 /** Builds a freshly seeded org. `podTag` keeps ids distinct between orgs of one world. */
 export function newOrgState(options: OrgOptions, podTag: string, now: string): OrgState {
@@ -26,7 +28,7 @@ export function newOrgState(options: OrgOptions, podTag: string, now: string): O
     },
   ];
   for (const [name, total] of Object.entries(seats)) {
-    if (!licenses.some((l) => l.name === name)) {
+    if (name !== INTEGRATION_PSL && !licenses.some((l) => l.name === name)) {
       licenses.push({ id: id(KEY_PREFIX.UserLicense), name, masterLabel: name, licenseDefinitionKey: name.toUpperCase().replace(/\W+/g, '_'), totalLicenses: total });
     }
   }
@@ -60,7 +62,10 @@ export function newOrgState(options: OrgOptions, podTag: string, now: string): O
     seq,
     licenses,
     permissionSetLicenses: [
-      { id: id(KEY_PREFIX.PermissionSetLicense), developerName: 'SalesforceAPIIntegrationPsl', masterLabel: 'Salesforce API Integration', totalLicenses: seats['Salesforce Integration'] ?? 0, allowedUserLicenses: ['Salesforce Integration'] },
+      {
+        id: id(KEY_PREFIX.PermissionSetLicense), developerName: INTEGRATION_PSL, masterLabel: 'Salesforce API Integration',
+        totalLicenses: seats[INTEGRATION_PSL] ?? seats['Salesforce Integration'] ?? 0, allowedUserLicenses: ['Salesforce Integration'],
+      },
     ],
     profiles,
     permissionSets: [
