@@ -180,6 +180,7 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
       orgKey,
       rerun,
       secrets,
+      ...(project.integration ? { deployedPermissionSets: [project.integration.permissionSetName] } : {}),
       log: (line) => d.progress.step(line),
     });
     timings.user = since(userStart);

@@ -28,6 +28,8 @@ export interface UserStepOptions {
   /** The command that finishes the job after a failure. */
   readonly rerun: string;
   readonly secrets: readonly string[];
+  /** Permission sets this deploy creates (integration route): a dry run before their first deploy does not find them. */
+  readonly deployedPermissionSets?: readonly string[];
   /** Progress lines (stderr). */
   readonly log?: (line: string) => void;
 }
@@ -167,7 +169,7 @@ export async function runUserStep(client: OrgClient, spec: UserSpec, opts: UserS
     return { report: failedBeforePlan(spec, username, error), warnings: [] };
   }
   const warnings = [...userPlan.warnings];
-  const missing = userPlan.missingPermissionSets;
+  const missing = userPlan.missingPermissionSets.filter((n) => !(opts.dryRun && opts.deployedPermissionSets?.includes(n)));
   const missingLicenses = userPlan.missingPermissionSetLicenses;
   const missingError: Explained | undefined = missingLicenses.length
     ? explainUserError(
