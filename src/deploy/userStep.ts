@@ -6,7 +6,8 @@
 import { explainUserError, type Explained } from './messages';
 import { OrgCallError, toOrgCallError, type OrgClient } from './orgClient';
 import { describeError, scrubText } from './scrub';
-import { normalizeId, sameId } from './soql';
+import { INTEGRATION_PSL } from '../model/integrationRoute';
+import { normalizeId, sameId, soqlString } from './soql';
 import {
   assignmentQuery,
   licenseAssignmentQuery,
@@ -185,9 +186,17 @@ export async function runUserStep(client: OrgClient, spec: UserSpec, opts: UserS
         )
       : undefined;
 
-  if (opts.dryRun) {
-    return { report: reportOf(spec, userPlan, missingError ? 'failed' : 'planned', missingError ? { error: missingError } : {}), warnings };
+  let blocked: Explained | undefined;
+  try {
+    blocked = missingError ? undefined : await integrationLicenceBlocksMove(client, spec, userPlan, ctx);
+  } catch (err) {
+    blocked = explain(err);
   }
+  const planError = missingError ?? blocked;
+  if (opts.dryRun) {
+    return { report: reportOf(spec, userPlan, planError ? 'failed' : 'planned', planError ? { error: planError } : {}), warnings };
+  }
+  if (blocked) return { report: reportOf(spec, userPlan, 'failed', { error: blocked }), warnings };
   if (state.profileId === undefined) {
     const error = explainUserError('PROFILE_NOT_FOUND', `Profile ${JSON.stringify(spec.profileName)} was not found in the org after the deploy.`, ctx);
     return { report: reportOf(spec, userPlan, 'failed', { error }), warnings };
@@ -263,6 +272,35 @@ export async function runUserStep(client: OrgClient, spec: UserSpec, opts: UserS
     const error = explain(err);
     return { report: reportOf(spec, userPlan, 'failed', { id: userId, done, error }), warnings };
   }
+}
+
+/**
+ * Profile route, user moving off the Integration licence: Salesforce refuses the licence change while the user holds
+ * the SalesforceAPIIntegrationPsl (and sets that need it), so name them with the manual steps before any write rather
+ * than leave the user half moved. Undefined when the move can go ahead (or is no move).
+ */
+async function integrationLicenceBlocksMove(client: OrgClient, spec: UserSpec, p: UserPlan, ctx: { username: string; rerun: string }): Promise<Explained | undefined> {
+  if (p.action !== 'update' || !p.userId || !p.changes.some((c) => c.field === 'ProfileId') || spec.permissionSetLicenses?.length) return undefined;
+  const held = await client.query(
+    `SELECT PermissionSetLicenseId, PermissionSetLicense.DeveloperName FROM PermissionSetLicenseAssign WHERE AssigneeId = ${soqlString(p.userId)}`,
+  );
+  const psl = held.find((r) => (r['PermissionSetLicense'] as { DeveloperName?: unknown } | null)?.DeveloperName === INTEGRATION_PSL);
+  if (!psl) return undefined;
+  const pslId = String(psl['PermissionSetLicenseId']);
+  const sets = (await client.query(`SELECT PermissionSet.Name, PermissionSet.LicenseId FROM PermissionSetAssignment WHERE AssigneeId = ${soqlString(p.userId)}`))
+    .map((r) => r['PermissionSet'] as { Name?: unknown; LicenseId?: unknown } | null)
+    .filter((ps) => typeof ps?.LicenseId === 'string' && sameId(ps.LicenseId, pslId))
+    .map((ps) => String(ps?.Name));
+  return {
+    code: 'USER_CANNOT_MOVE',
+    message:
+      `${ctx.username} is on the Salesforce Integration licence and holds the ${INTEGRATION_PSL} permission set licence${sets.length ? ` and permission set${sets.length > 1 ? 's' : ''} ${sets.join(', ')} that need${sets.length > 1 ? '' : 's'} it` : ''}; ` +
+      `Salesforce refuses moving the user to profile "${spec.profileName}" (another licence) while ${sets.length ? 'they are' : 'it is'} assigned. Nothing was changed.`,
+    actions: [
+      `In Setup > Users > ${ctx.username}: remove ${sets.length ? `the permission set assignment${sets.length > 1 ? 's' : ''} ${sets.join(', ')}, then ` : ''}the permission set licence assignment Salesforce API Integration.`,
+      'Then rerun: ' + ctx.rerun + ' (it moves the user to the profile in one update). Or keep "route": "integration" in apionly.config.json.',
+    ],
+  };
 }
 
 /** Inserts a PermissionSetAssignment or PermissionSetLicenseAssign; after an ambiguous failure, looks before failing. */

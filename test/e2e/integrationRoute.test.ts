@@ -218,4 +218,35 @@ describe('apionly deploy, route "integration"', () => {
       expect(Object.fromEntries(seats.map((s) => [s['Name'], s['UsedLicenses']]))).toEqual({ Salesforce: 1, 'Salesforce Integration': 1 });
     }, SANDBOX);
   });
+
+  it('Given a user on the integration route, When switched back to the profile route, Then the move off the Integration licence stops with the manual steps (68, user unchanged); once done, the rerun moves it', async () => {
+    const dir = await makeProject({ extra: INTEGRATION });
+    const username = configUsername(dir);
+    await withEmulatedOrg(async (emu) => {
+      expect((await deploy(emu, dir)).code).toBe(0);
+      const config = JSON.parse(readFileSync(join(dir, 'apionly.config.json'), 'utf8')) as Record<string, unknown>;
+      writeFileSync(join(dir, 'apionly.config.json'), JSON.stringify({ ...config, route: 'profile' }, undefined, 2));
+      expect((await runBin(['generate'], { cwd: dir })).code).toBe(0);
+
+      const dry = await deploy(emu, dir, '--dry-run');
+      expect({ code: dry.code, error: parse(dry).result.user?.error?.code }).toEqual({ code: 1, error: 'USER_CANNOT_MOVE' });
+
+      const blocked = await deploy(emu, dir);
+      const bj = parse(blocked);
+      expect({ code: blocked.code, outcome: bj.result.outcome }).toEqual({ code: 68, outcome: 'UserStepFailed' });
+      expect(bj.result.user?.error).toMatchObject({ code: 'USER_CANNOT_MOVE', message: expect.stringContaining('API_Only_Integration') });
+      expect(userState(emu, username)).toMatchObject({ profile: MINIMUM_ACCESS, psls: ['SalesforceAPIIntegrationPsl'], sets: ['API_Only_Integration'] });
+
+      // The manual steps: the set, then the licence.
+      const org = emu.world.orgs[0];
+      const [set] = orgQuery(emu, `SELECT Id FROM PermissionSetAssignment WHERE Assignee.Username = '${username}' AND PermissionSet.Name = 'API_Only_Integration'`);
+      org?.delete('PermissionSetAssignment', String(set?.['Id']));
+      const [psl] = orgQuery(emu, `SELECT Id FROM PermissionSetLicenseAssign WHERE Assignee.Username = '${username}'`);
+      org?.delete('PermissionSetLicenseAssign', String(psl?.['Id']));
+
+      const moved = await deploy(emu, dir);
+      expect({ code: moved.code, outcome: parse(moved).result.outcome }).toEqual({ code: 0, outcome: 'Succeeded' });
+      expect(userState(emu, username)).toEqual({ profile: 'API Only', licence: 'Salesforce', psls: [], sets: [], active: true });
+    }, SANDBOX);
+  });
 });
