@@ -97,6 +97,28 @@ export interface ApionlyConfig {
   readonly templates: TemplatesConfig;
   readonly route: Route;
   readonly permissionSet: PermissionSetConfig;
+  /** The External Client App whose client-credentials flow runs as the user (absent: none generated). */
+  readonly externalClientApp?: ExternalClientAppConfig;
+}
+
+/** JWT bearer for the External Client App: the certificate and who is pre-authorised. */
+export interface ExternalClientAppJwtConfig {
+  /** Path of the PEM certificate (public part only), relative to the project. */
+  readonly certificate: string;
+  /** Pre-authorise the config's profile, or the user's permission sets. */
+  readonly preAuthorize: 'profile' | 'permissionSets';
+}
+
+export interface ExternalClientAppConfig {
+  /** Developer name (file names, externalClientApplication references). */
+  readonly name: string;
+  readonly label: string;
+  readonly contactEmail: string;
+  readonly description?: string;
+  /** OAuth scopes as the metadata spells them (Api, RefreshToken, …); default ["Api"]. */
+  readonly scopes: readonly string[];
+  readonly callbackUrl: string;
+  readonly jwt?: ExternalClientAppJwtConfig;
 }
 
 export interface LoadedConfig {

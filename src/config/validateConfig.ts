@@ -7,7 +7,7 @@ import { userPermissionProblems } from '../model/userPermissions';
 import { whyNotListable } from '../model/catalogue';
 import { integrationLicenseProblems, PERMISSION_SET_DEFAULTS, whyNotIntegrationLicense } from '../model/integrationRoute';
 import { schemaAt, schemaErrors } from './schema';
-import type { ApionlyConfig, ObjectAccess, OrgConfig, FieldAccessLevel, ObjectAccessLevel, PermissionSetConfig, Route } from './types';
+import type { ApionlyConfig, ExternalClientAppConfig, ObjectAccess, OrgConfig, FieldAccessLevel, ObjectAccessLevel, PermissionSetConfig, Route } from './types';
 
 /** Defaults (the same values the schema documents as `default`). */
 export const CONFIG_DEFAULTS = {
@@ -19,6 +19,8 @@ export const CONFIG_DEFAULTS = {
   userDefinition: 'config/users/api-only.user-def.json',
   profileTemplate: 'templates/profile.profile-meta.xml',
   userDefinitionTemplate: 'templates/user-def.json',
+  ecaScopes: ['Api'],
+  ecaCallbackUrl: 'https://login.salesforce.com/services/oauth2/success',
 } as const;
 
 type Json = Record<string, unknown>;
@@ -320,5 +322,19 @@ export function normalizeConfig(raw: Json): ApionlyConfig {
     },
     route: raw['route'] === 'integration' ? 'integration' : ('profile' satisfies Route),
     permissionSet: normalizePermissionSet(raw, description),
+    ...(isObject(raw['externalClientApp']) ? { externalClientApp: normalizeExternalClientApp(raw['externalClientApp']) } : {}),
+  };
+}
+
+function normalizeExternalClientApp(eca: Json): ExternalClientAppConfig {
+  const jwt = isObject(eca['jwt']) ? eca['jwt'] : undefined;
+  return {
+    name: String(eca['name']),
+    label: String(eca['label']),
+    contactEmail: String(eca['contactEmail']),
+    ...(typeof eca['description'] === 'string' ? { description: eca['description'] } : {}),
+    scopes: Array.isArray(eca['scopes']) ? eca['scopes'].map(String) : [...CONFIG_DEFAULTS.ecaScopes],
+    callbackUrl: typeof eca['callbackUrl'] === 'string' ? eca['callbackUrl'] : CONFIG_DEFAULTS.ecaCallbackUrl,
+    ...(jwt ? { jwt: { certificate: String(jwt['certificate']), preAuthorize: jwt['preAuthorize'] === 'permissionSets' ? 'permissionSets' : 'profile' } } : {}),
   };
 }

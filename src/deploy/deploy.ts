@@ -246,7 +246,7 @@ async function readCommittedProfile(project: ProjectState, cwd: string): Promise
 
 const ORG_QUERY = 'SELECT Id, Name, IsSandbox, OrganizationType, InstanceName FROM Organization';
 
-async function readOrgFacts(session: OrgSession, secrets: readonly string[]): Promise<OrgFacts> {
+export async function readOrgFacts(session: OrgSession, secrets: readonly string[]): Promise<OrgFacts> {
   let row: Readonly<Record<string, unknown>> | undefined;
   try {
     row = (await session.client.query(ORG_QUERY))[0];

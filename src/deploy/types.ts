@@ -110,6 +110,8 @@ export interface CheckResult {
   readonly name: string;
   readonly passed: boolean;
   readonly detail: string;
+  /** What to do when the check failed (`apionly check` prints it under the failure). */
+  readonly fix?: string;
 }
 
 export type DeployOutcomeKind =

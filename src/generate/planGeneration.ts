@@ -8,6 +8,7 @@ import type { ProjectInfo, UserSpec } from '../model/types';
 import type { RenderedFile } from '../io/writeFiles';
 import { renderProfile } from '../render/renderProfile';
 import { renderUserDefinition } from '../render/renderUserDefinition';
+import { renderExternalClientApp } from '../render/renderExternalClientApp';
 import type { PlaceholderValues } from '../render/placeholders';
 import { byteOrder } from '../model/userPermissions';
 
@@ -23,6 +24,8 @@ export interface GenerationInputs {
   readonly configFile?: string;
   readonly project: ProjectInfo;
   readonly templates: { readonly profile: TemplateSource; readonly userDefinition: TemplateSource };
+  /** The PEM text of externalClientApp.jwt.certificate, when set. */
+  readonly ecaCertificate?: string;
 }
 
 export interface GenerationPlan {
@@ -34,6 +37,8 @@ export interface GenerationPlan {
   readonly userDefinitionPath: string;
   /** Per-org user definition paths, by alias. */
   readonly orgUserDefinitionPaths: Readonly<Record<string, string>>;
+  /** The External Client App's four files (project-relative), in deploy order; empty without one. */
+  readonly externalClientAppPaths: readonly string[];
   readonly warnings: readonly string[];
 }
 
@@ -97,6 +102,24 @@ export function planGeneration(inputs: GenerationInputs): GenerationPlan {
     orgUserDefinitionPaths[alias] = path;
   }
 
+  const externalClientAppPaths: string[] = [];
+  if (config.externalClientApp) {
+    const ecaDir = `${normalizePath(project.packageDirectories[0] ?? 'force-app')}/main/default`;
+    const ecaFiles = renderExternalClientApp({
+      app: config.externalClientApp,
+      runAsUsername: String(baseUser.fields['Username']),
+      profileName: config.profile.name,
+      permissionSets: baseUser.permissionSets,
+      ...(inputs.ecaCertificate === undefined ? {} : { certificate: inputs.ecaCertificate }),
+      apiVersion: project.apiVersion,
+      configFile: inputs.configFile ?? 'apionly.config.json',
+    });
+    for (const f of ecaFiles) {
+      files.push({ path: `${ecaDir}/${f.path}`, content: f.content });
+      externalClientAppPaths.push(`${ecaDir}/${f.path}`);
+    }
+  }
+
   const seen = new Set<string>();
   for (const f of files) {
     const key = f.path.toLowerCase();
@@ -113,6 +136,7 @@ export function planGeneration(inputs: GenerationInputs): GenerationPlan {
     ...(permissionSetPath !== undefined ? { permissionSetPath } : {}),
     userDefinitionPath,
     orgUserDefinitionPaths,
+    externalClientAppPaths,
     warnings: [...new Set(warnings)],
   };
 }

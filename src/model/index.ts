@@ -13,3 +13,4 @@ export { buildPermissionSetModel } from './buildPermissionSet';
 export { userForOrg, orderUserFields } from './userForOrg';
 export { TIME_ZONE_SID_KEYS } from './data/timeZones';
 export { EMAIL_ENCODING_KEYS, LANGUAGE_LOCALE_KEYS, LOCALE_SID_KEYS } from './data/userValues';
+export * from './orgPermissions';

@@ -3,3 +3,4 @@ export { renderProfile, profileElements, permissionElements, OWNED_SINGLES, OWNE
 export { renderPermissionSet } from './renderPermissionSet';
 export { renderUserDefinition } from './renderUserDefinition';
 export { placeholderProblems, findPlaceholders, isKnownPlaceholder, substitute, PROFILE_PLACEHOLDERS, type PlaceholderValues } from './placeholders';
+export { renderExternalClientApp, renderExternalClientAppPolicies, type EcaFile, type EcaRenderInput } from './renderExternalClientApp';

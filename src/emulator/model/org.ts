@@ -8,6 +8,7 @@ import { listMetadataOf, METADATA_TYPES, runRetrieve } from './retrieve';
 import { executeQuery, queryColumnsOf } from './soql/execute';
 import { createRecord, deleteRecord, describeGlobalOf, describeSObject, retrieveRecord, updateRecord, type DmlEnv } from './sobjects/dml';
 import type { OrgState } from './state';
+import { lockPassword } from './sobjects/permissionDml';
 
 export const MAX_API_VERSION = '66.0';
 
@@ -48,6 +49,12 @@ export class Org implements EmulatedOrg {
       throw new SalesforceError('NOT_FOUND', `No user licence named '${licenseName}'; this org has: ${known} (emulator-invented message)`, 404);
     }
     licence.totalLicenses = total;
+  }
+
+  /** Marks a user's login password-locked (too many failed logins); no API can set it. */
+  lockPassword(userId: string): void {
+    const id = toId18(userId);
+    this.transact((draft, env) => lockPassword(draft, env.now, id ?? userId));
   }
 
   private nextId(state: OrgState, prefix: string): string {
@@ -93,7 +100,7 @@ export class Org implements EmulatedOrg {
     return runRetrieve(this.state, a, b);
   }
   delete(sobjectType: string, id: string): void {
-    this.transact((draft) => deleteRecord(draft, sobjectType, id));
+    this.transact((draft, env) => deleteRecord(draft, sobjectType, id, env.now));
   }
   resetPassword(userId: string): void {
     const id = toId18(userId);

@@ -26,6 +26,14 @@ describe('jsforceOrgClient', () => {
     expect(await client.query('SELECT Id FROM User')).toEqual([{ Id: '005A' }, { Id: '005B' }]);
   });
 
+  it('Given pages that end before the reported totalSize, When read, Then QUERY_INCOMPLETE (nothing silently dropped)', async () => {
+    const client = jsforceOrgClient(
+      fakeConnection({ query: async () => ({ records: [{ Id: '005A' }], totalSize: 3, done: false, nextRecordsUrl: '/next' }) }),
+      { attempts: 1, delayMs: 1 },
+    );
+    await expect(client.query('SELECT Id FROM User')).rejects.toMatchObject({ errorCode: 'QUERY_INCOMPLETE' });
+  });
+
   it('Given a transient read error, When queried, Then it is retried once and succeeds', async () => {
     let calls = 0;
     const client = jsforceOrgClient(

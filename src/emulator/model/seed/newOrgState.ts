@@ -51,24 +51,14 @@ export function newOrgState(options: OrgOptions, podTag: string, now: string): O
     };
   });
   const adminProfile = profiles[0] as ProfileState;
-  return {
-    identity: { orgId, accessToken, username, userId },
-    kind: options.kind ?? 'production',
-    edition: options.edition ?? 'Enterprise Edition',
-    name: options.name ?? (options.kind === 'sandbox' ? 'Emulated Sandbox' : 'Emulated Org'),
-    instanceName: `EMU${podTag.toUpperCase()}`,
-    podTag,
-    features,
-    seq,
-    licenses,
-    permissionSetLicenses: [
+  // Every id is taken before `seq` is stored (the sets once took ids after it, so later records reused them).
+  const permissionSetLicenses = [
       {
         id: id(KEY_PREFIX.PermissionSetLicense), developerName: INTEGRATION_PSL, masterLabel: 'Salesforce API Integration',
         totalLicenses: seats[INTEGRATION_PSL] ?? seats['Salesforce Integration'] ?? 0, allowedUserLicenses: ['Salesforce Integration'],
       },
-    ],
-    profiles,
-    permissionSets: [
+    ];
+  const permissionSets: OrgState['permissionSets'] = [
       {
         id: id(KEY_PREFIX.PermissionSet), name: 'Integration_Object_Access', label: 'Integration Object Access',
         description: 'Seeded: object access for Salesforce Integration users (needs the Salesforce API Integration PSL)',
@@ -81,7 +71,20 @@ export function newOrgState(options: OrgOptions, podTag: string, now: string): O
         license: 'Salesforce', hasActivationRequired: false, userPermissions: { RunReports: true, ExportReport: true },
         objectPermissions: {}, fieldPermissions: {}, extras: {}, ...audit,
       },
-    ],
+    ];
+  return {
+    identity: { orgId, accessToken, username, userId },
+    kind: options.kind ?? 'production',
+    edition: options.edition ?? 'Enterprise Edition',
+    name: options.name ?? (options.kind === 'sandbox' ? 'Emulated Sandbox' : 'Emulated Org'),
+    instanceName: `EMU${podTag.toUpperCase()}`,
+    podTag,
+    features,
+    seq,
+    licenses,
+    permissionSetLicenses,
+    profiles,
+    permissionSets,
     customObjects: [],
     users: [
       {

@@ -6,6 +6,7 @@ import { INTEGRATION_PSL } from '../seed/newOrgState';
 import type { OrgState, UserState } from '../state';
 import { profileAssignmentId, profileOwnedPermissionSetId, rowsOf, usedSeats } from './records';
 import { INVENTED } from '../rules/types';
+import { createObjectPermissions, createPermissionSet, deleteObjectPermissions, updateObjectPermissions, updatePermissionSet, updateProfile, updateUserLogin } from './permissionDml';
 import { businessObject, fieldDef, sobjectDef, SYSTEM_OBJECTS, USER, type SFieldDef, type SObjectDef } from './schema';
 
 export interface DmlEnv {
@@ -252,6 +253,13 @@ export function createRecord(state: OrgState, env: DmlEnv, type: string, fields:
       state.permissionSetLicenseAssigns.push({ id, assigneeId, targetId: pslId, createdDate: env.now });
       return id;
     }
+    case 'PermissionSet': {
+      const id = env.nextId(KEY_PREFIX.PermissionSet);
+      createPermissionSet(state, env.now, id, values);
+      return id;
+    }
+    case 'ObjectPermissions':
+      return createObjectPermissions(state, env.now, values);
     default:
       throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `The emulated org stores no ${def.name} records` + INVENTED, 400);
   }
@@ -271,7 +279,29 @@ export function updateRecord(state: OrgState, env: DmlEnv, type: string, id: str
   const id18 = normalizeId(def, id);
   if (def.name !== 'User') {
     if (!def.updateable) throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `entity type ${def.name} does not support update`, 400);
-    throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `The emulated org does not update ${def.name} records` + INVENTED, 400);
+    const values = normalizeFields(def, fields, 'update');
+    switch (def.name) {
+      case 'Profile': {
+        const profile = state.profiles.find((p) => p.id === id18);
+        if (!profile) throw new SalesforceError('NOT_FOUND', 'The requested resource does not exist', 404);
+        return updateProfile(state, env.now, profile, values);
+      }
+      case 'PermissionSet': {
+        if (state.profiles.some((p) => profileOwnedPermissionSetId(p.id) === id18)) {
+          // permission-model.md §1: profile-owned sets "can be queried but cannot be modified"; change the Profile record.
+          throw new SalesforceError('INVALID_CROSS_REFERENCE_KEY', 'This permission set is owned by a profile and cannot be modified; update the Profile record instead' + INVENTED, 400);
+        }
+        const ps = state.permissionSets.find((p) => p.id === id18);
+        if (!ps) throw new SalesforceError('NOT_FOUND', 'The requested resource does not exist', 404);
+        return updatePermissionSet(state, env.now, ps, values);
+      }
+      case 'ObjectPermissions':
+        return updateObjectPermissions(state, env.now, id18, values);
+      case 'UserLogin':
+        return updateUserLogin(state, env.now, id18, values);
+      default:
+        throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `The emulated org does not update ${def.name} records` + INVENTED, 400);
+    }
   }
   const prev = findUser(state, id18);
   if (!prev) throw new SalesforceError('NOT_FOUND', 'The requested resource does not exist', 404);
@@ -297,9 +327,10 @@ export function retrieveRecord(state: OrgState, type: string, id: string, fields
 }
 
 /** DELETE /sobjects/{type}/{id}: users cannot be deleted (facts d.1); assignments can. */
-export function deleteRecord(state: OrgState, type: string, id: string): void {
+export function deleteRecord(state: OrgState, type: string, id: string, now = new Date().toISOString()): void {
   const def = typeDef(state, type);
   const id18 = normalizeId(def, id);
+  if (def.name === 'ObjectPermissions') return deleteObjectPermissions(state, now, id18);
   if (def.name === 'User') {
     if (!findUser(state, id18)) throw new SalesforceError('NOT_FOUND', 'The requested resource does not exist', 404);
     // The User object has no delete() call; deactivate with IsActive=false instead.
