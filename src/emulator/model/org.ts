@@ -59,14 +59,17 @@ export class Org implements EmulatedOrg {
   setFeature(feature: string, on: boolean): void {
     this.state.features[feature] = on;
   }
-  /** Sets a user licence's seat count, as buying or returning licences would. Used seats stay as they are. */
+  /**
+   * Sets a user licence's (by Name) or a permission set licence's (by DeveloperName) seat count, as buying or
+   * returning licences would. Used seats stay as they are.
+   */
   setLicenseSeats(licenseName: string, total: number): void {
     if (!Number.isInteger(total) || total < 0) {
       throw new SalesforceError('INVALID_FIELD', `Seats for licence '${licenseName}' must be a whole number of 0 or more, not ${total} (emulator-invented message)`);
     }
-    const licence = this.state.licenses.find((l) => l.name === licenseName);
+    const licence = this.state.licenses.find((l) => l.name === licenseName) ?? this.state.permissionSetLicenses.find((l) => l.developerName === licenseName);
     if (!licence) {
-      const known = this.state.licenses.map((l) => l.name).join(', ');
+      const known = [...this.state.licenses.map((l) => l.name), ...this.state.permissionSetLicenses.map((l) => l.developerName)].join(', ');
       throw new SalesforceError('NOT_FOUND', `No user licence named '${licenseName}'; this org has: ${known} (emulator-invented message)`, 404);
     }
     licence.totalLicenses = total;

@@ -8,6 +8,8 @@ import { isKnownUserPermission } from './userPermissions';
 import { addCustomSchema, syntheticObjects } from './customSchema';
 
 export const DEFAULT_SEATS: Readonly<Record<string, number>> = { Salesforce: 10, 'Salesforce Integration': 5 };
+/** The permission set licence of the Salesforce Integration licence (salesforce-facts e); seats default to the licence's. */
+export const INTEGRATION_PSL = 'SalesforceAPIIntegrationPsl';
 
 /** Builds a freshly seeded org. `podTag` keeps ids distinct between orgs of one world. */
 export function newOrgState(options: OrgOptions, podTag: string, now: string): OrgState {
@@ -27,7 +29,7 @@ export function newOrgState(options: OrgOptions, podTag: string, now: string): O
     },
   ];
   for (const [name, total] of Object.entries(seats)) {
-    if (!licenses.some((l) => l.name === name)) {
+    if (name !== INTEGRATION_PSL && !licenses.some((l) => l.name === name)) {
       licenses.push({ id: id(KEY_PREFIX.UserLicense), name, masterLabel: name, licenseDefinitionKey: name.toUpperCase().replace(/\W+/g, '_'), totalLicenses: total });
     }
   }
@@ -52,7 +54,10 @@ export function newOrgState(options: OrgOptions, podTag: string, now: string): O
   const adminProfile = profiles[0] as ProfileState;
   // Every id is taken before `seq` is stored (the sets once took ids after it, so later records reused them).
   const permissionSetLicenses = [
-      { id: id(KEY_PREFIX.PermissionSetLicense), developerName: 'SalesforceAPIIntegrationPsl', masterLabel: 'Salesforce API Integration', totalLicenses: seats['Salesforce Integration'] ?? 0, allowedUserLicenses: ['Salesforce Integration'] },
+      {
+        id: id(KEY_PREFIX.PermissionSetLicense), developerName: INTEGRATION_PSL, masterLabel: 'Salesforce API Integration',
+        totalLicenses: seats[INTEGRATION_PSL] ?? seats['Salesforce Integration'] ?? 0, allowedUserLicenses: ['Salesforce Integration'],
+      },
     ];
   const permissionSets: OrgState['permissionSets'] = [
       {

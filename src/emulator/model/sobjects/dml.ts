@@ -2,6 +2,7 @@ import { SalesforceError, type SObjectRecord } from '../api';
 import { KEY_PREFIX, toId18 } from '../ids';
 import { permissionableObjects, permissionSetLicenseNamed } from '../orgCatalog';
 import { licenseAllowsPermission } from '../seed/userPermissions';
+import { INTEGRATION_PSL } from '../seed/newOrgState';
 import type { OrgState, UserState } from '../state';
 import { profileAssignmentId, profileOwnedPermissionSetId, rowsOf, usedSeats } from './records';
 import { INVENTED } from '../rules/types';
@@ -78,6 +79,31 @@ function profileLicense(state: OrgState, profileId: unknown): string | undefined
   return state.profiles.find((p) => p.id === profileId)?.userLicense;
 }
 
+/** User licences whose users get object access only through a permission set licence (permission-model 7). */
+const OBJECT_ACCESS_LICENCE: Readonly<Record<string, string>> = { 'Salesforce Integration': INTEGRATION_PSL };
+
+/**
+ * A user moving to another licence (a ProfileId of another licence) may not keep assignments the new licence cannot
+ * hold: permission sets of the old user licence, permission set licences the new one does not allow.
+ * Real wording unknown.
+ */
+function checkLicenceChange(state: OrgState, user: UserState, license: string): void {
+  const sets = state.permissionSetAssignments
+    .filter((a) => a.assigneeId === user.id)
+    .map((a) => state.permissionSets.find((ps) => ps.id === a.targetId))
+    .filter((ps) => ps !== undefined && ps.license !== null && ps.license !== license && state.licenses.some((l) => l.name === ps.license))
+    .map((ps) => ps?.name as string);
+  const psls = state.permissionSetLicenseAssigns
+    .filter((a) => a.assigneeId === user.id)
+    .map((a) => state.permissionSetLicenses.find((l) => l.id === a.targetId))
+    .filter((l) => l !== undefined && !l.allowedUserLicenses.includes(license))
+    .map((l) => l?.developerName as string);
+  if (sets.length || psls.length) {
+    throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION',
+      `Can't change the user license of ${String(user.fields['Username'])} to ${license}: remove the assignments the new license doesn't allow first (${[...sets.map((n) => `permission set ${n}`), ...psls.map((n) => `permission set license ${n}`)].join(', ')})` + INVENTED, 400, ['ProfileId']);
+  }
+}
+
 function checkSeat(state: OrgState, license: string): void {
   const l = state.licenses.find((x) => x.name === license);
   if (!l || usedSeats(state, license) >= l.totalLicenses) {
@@ -116,6 +142,7 @@ function writeUser(state: OrgState, env: DmlEnv, values: Map<SFieldDef, unknown>
   if (!license) throw new SalesforceError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', 400, ['ProfileId']);
   if (fields['IsActive'] === null || fields['IsActive'] === undefined) fields['IsActive'] = true;
   const wasCounted = prev !== undefined && prev.fields['IsActive'] === true && profileLicense(state, prev.fields['ProfileId']) === license;
+  if (prev && profileLicense(state, prev.fields['ProfileId']) !== license) checkLicenceChange(state, prev, license);
   if (fields['IsActive'] === true && !wasCounted) checkSeat(state, license);
   if (prev && fields['IsActive'] === false && prev.id === state.identity.userId) {
     throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION', 'You cannot deactivate yourself.' + INVENTED, 400, ['IsActive']);
@@ -175,16 +202,25 @@ export function createRecord(state: OrgState, env: DmlEnv, type: string, fields:
         throw new SalesforceError('DUPLICATE_VALUE', 'duplicate value found: <unknown> duplicates value on record with id: <unknown>', 400);
       }
       const userLicense = profileLicense(state, user.fields['ProfileId']) ?? '';
-      if (ps.license !== null) {
-        const psl = permissionSetLicenseNamed(state, ps.license);
-        if (psl && !state.permissionSetLicenseAssigns.some((a) => a.assigneeId === assigneeId && a.targetId === psl.id)) {
-          throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION',
-            `Can't assign permission set ${ps.label} to user ${String(user.fields['Username'])}. The permission set requires the permission set license ${psl.masterLabel}; assign it first.` + INVENTED, 400, ['PermissionSetId']);
+      const psl = permissionSetLicenseNamed(state, ps.license);
+      if (ps.license !== null && !psl && ps.license !== userLicense) {
+        throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION',
+          `Can't assign permission set ${ps.label} to user ${String(user.fields['Username'])}. The user license doesn't match the user license of the permission set (${ps.license}).` + INVENTED, 400, ['PermissionSetId']);
+      }
+      // Object access for a Salesforce Integration user comes only with its permission set licence (permission-model 7):
+      // "FIELD_INTEGRITY_EXCEPTION, The user license doesn't allow the permission: Read CardPaymentMethod".
+      const objectLicence = OBJECT_ACCESS_LICENCE[userLicense];
+      if (objectLicence !== undefined) {
+        const heldPsl = state.permissionSetLicenses.find((l) => l.developerName === objectLicence);
+        const holds = heldPsl !== undefined && state.permissionSetLicenseAssigns.some((a) => a.assigneeId === assigneeId && a.targetId === heldPsl.id);
+        const read = Object.keys(ps.objectPermissions).sort().find((o) => ps.objectPermissions[o]?.allowRead);
+        if (!holds && read !== undefined) {
+          throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION', `The user license doesn't allow the permission: Read ${read}`, 400, ['PermissionSetId']);
         }
-        if (!psl && ps.license !== userLicense) {
-          throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION',
-            `Can't assign permission set ${ps.label} to user ${String(user.fields['Username'])}. The user license doesn't match the user license of the permission set (${ps.license}).` + INVENTED, 400, ['PermissionSetId']);
-        }
+      }
+      if (psl && !state.permissionSetLicenseAssigns.some((a) => a.assigneeId === assigneeId && a.targetId === psl.id)) {
+        throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION',
+          `Can't assign permission set ${ps.label} to user ${String(user.fields['Username'])}. The permission set requires the permission set license ${psl.masterLabel}; assign it first.` + INVENTED, 400, ['PermissionSetId']);
       }
       if (ps.license === null) {
         for (const [perm, on] of Object.entries(ps.userPermissions)) {
