@@ -5,7 +5,7 @@
  * took most of the time and memory of a parse (5,000 objects × 40 fields, 35 MB: ~5 s, ~410 MB peak → ~2 s, ~220 MB).
  */
 import { XMLParser } from 'fast-xml-parser';
-import { PROFILE } from '../xml/orderTables';
+import { PERMISSION_SET, PROFILE } from '../xml/orderTables';
 
 export type PermissionFlags = Readonly<Record<string, boolean>>;
 
@@ -28,7 +28,10 @@ function parserFor(read: ReadonlySet<string>): XMLParser {
     processEntities: true,
     removeNSPrefix: true,
     isArray: (name) => read.has(name),
-    stopNodes: PROFILE.order.filter((name) => !read.has(name)).map((name) => `Profile.${name}`),
+    stopNodes: [
+      ...PROFILE.order.filter((name) => !read.has(name)).map((name) => `Profile.${name}`),
+      ...PERMISSION_SET.order.filter((name) => !read.has(name)).map((name) => `PermissionSet.${name}`),
+    ],
   });
 }
 
@@ -36,9 +39,10 @@ const parser = parserFor(READ);
 const fieldsParser = parserFor(READ_WITH_FIELDS);
 
 export function parseProfilePermissions(xml: string, options: { readonly fields?: boolean } = {}): ProfilePermissions {
-  const doc = (options.fields ? fieldsParser : parser).parse(xml) as { Profile?: Record<string, unknown> };
-  const profile = doc.Profile;
-  if (!profile || typeof profile !== 'object') throw new TypeError('not a Profile file (no <Profile> root element)');
+  const doc = (options.fields ? fieldsParser : parser).parse(xml) as { Profile?: Record<string, unknown>; PermissionSet?: Record<string, unknown> };
+  // A PermissionSet (integration route) holds the same entries with the same children.
+  const profile = doc.Profile ?? doc.PermissionSet;
+  if (!profile || typeof profile !== 'object') throw new TypeError('not a Profile or PermissionSet file (no <Profile> or <PermissionSet> root element)');
   const objects = new Map<string, PermissionFlags>();
   for (const entry of asArray(profile['objectPermissions'])) {
     const object = entry['object'];

@@ -188,7 +188,12 @@ describe('profile permissions', () => {
     const p = parseProfilePermissions(xml);
     expect([...p.objects]).toEqual([['Account', { allowCreate: false, allowRead: true }]]);
     expect([...p.userPermissions]).toEqual([['ApiEnabled', true]]);
-    expect(() => parseProfilePermissions('<PermissionSet><label>x</label></PermissionSet>')).toThrow(/no <Profile> root/);
+    expect(() => parseProfilePermissions('<Layout><label>x</label></Layout>')).toThrow(/no <Profile> or <PermissionSet> root/);
+    // A PermissionSet (integration route) carries the same entries.
+    const ps = parseProfilePermissions(
+      '<PermissionSet><label>x</label><objectPermissions><allowRead>true</allowRead><object>Account</object></objectPermissions><userPermissions><enabled>true</enabled><name>ApiEnabled</name></userPermissions></PermissionSet>',
+    );
+    expect([[...ps.objects], [...ps.userPermissions]]).toEqual([[['Account', { allowRead: true }]], [['ApiEnabled', true]]]);
   });
 
   it('Given a retrieve that omits all-false entries and false flags, When compared, Then absence counts as false', () => {
