@@ -7,7 +7,7 @@ import { sameId } from '../deploy/soql';
 import type { OrgFacts, UserSpec } from '../deploy/types';
 import { planUser, usernameOf } from '../deploy/userPlan';
 import { OBJECT_FLAG_FIELDS, powerfulPermission, readsBackFalse } from '../model';
-import type { OrgStateSnapshot } from '../orgState';
+import type { OrgStateSnapshot, PermissionHolding } from '../orgState';
 import { diffProfile, fieldAccessOf } from './diffProfile';
 import type { ChangeKind, Finding, PlanCounts, PlanReport, ProfileDiff, StatusReport, UserDiff } from './types';
 
@@ -16,6 +16,8 @@ export const PLAN_CHANGES_PENDING = 3;
 export const STATUS_DRIFT = 4;
 
 export interface AssessInput {
+  /** Integration route: the committed file is this permission set (on the Minimum Access profile), not the profile. */
+  readonly integration?: { readonly permissionSetName: string };
   readonly org: OrgFacts;
   readonly spec: UserSpec;
   readonly committed: ProfilePermissions;
@@ -45,8 +47,18 @@ export function diffUser(spec: UserSpec, state: OrgStateSnapshot): UserDiff {
     reactivate: plan.reactivate,
     ...(moving ? { profileMove: { from: user.profileName ?? user.profileId, to: spec.profileName } } : {}),
     permissionSetsToAssign: plan.permissionSets.filter((p) => p.action === 'assign').map((p) => p.name),
+    permissionSetLicensesToAssign: [...new Set(spec.permissionSetLicenses ?? [])].filter((n) => !user?.permissionSetLicenseAssignments.some((a) => a.developerName === n)),
     missingPermissionSets: plan.missingPermissionSets,
   };
+}
+
+/** The committed file's counterpart in the org: the profile, or (integration route) the generated permission set. */
+export function holdingOf(input: Pick<AssessInput, 'integration' | 'state' | 'spec'>): { holding: PermissionHolding | undefined; holder: { kind: 'profile' | 'permissionSet'; name: string } } {
+  if (input.integration) {
+    const name = input.integration.permissionSetName;
+    return { holding: input.state.permissionSets.get(name), holder: { kind: 'permissionSet', name } };
+  }
+  return { holding: input.state.profile, holder: { kind: 'profile', name: input.spec.profileName } };
 }
 
 function countKinds(diff: ProfileDiff, kind: 'object' | 'field'): Record<ChangeKind, number> {
@@ -56,11 +68,12 @@ function countKinds(diff: ProfileDiff, kind: 'object' | 'field'): Record<ChangeK
 }
 
 export function planReport(input: AssessInput): PlanReport {
-  const profile = diffProfile(input.committed, input.state.profile);
+  const { holding, holder } = holdingOf(input);
+  const profile = diffProfile(input.committed, holding, holder);
   const user = diffUser(input.spec, input.state);
   const userPermissions = { added: 0, revoked: 0 };
   for (const c of profile.changes) if (c.kind === 'userPermission') userPermissions[c.change]++;
-  const userCount = user.changes.length + user.permissionSetsToAssign.length;
+  const userCount = user.changes.length + user.permissionSetsToAssign.length + user.permissionSetLicensesToAssign.length;
   const counts: PlanCounts = {
     objects: countKinds(profile, 'object'),
     fields: countKinds(profile, 'field'),
@@ -68,7 +81,7 @@ export function planReport(input: AssessInput): PlanReport {
     extras: profile.extras.length,
     user: userCount,
   };
-  const pending = !profile.exists || profile.changes.length > 0 || user.action !== 'none' || user.permissionSetsToAssign.length > 0;
+  const pending = !profile.exists || profile.changes.length > 0 || user.action !== 'none' || user.permissionSetsToAssign.length > 0 || user.permissionSetLicensesToAssign.length > 0;
   return {
     org: input.org,
     profileName: input.spec.profileName,
@@ -96,35 +109,37 @@ export function statusReport(input: AssessInput): StatusReport {
   const drift = (code: string, message: string, action: string, deployRepairs: boolean): void => {
     findings.push({ severity: 'drift', code, message, action, deployRepairs });
   };
-  const profile = state.profile;
-  if (!profile) {
-    drift('ProfileMissing', `Profile "${spec.profileName}" does not exist in the org.`, `Deploy it: ${DEPLOY}.`, true);
+  const { holding, holder } = holdingOf(input);
+  const what = holder.kind === 'profile' ? `Profile "${holder.name}"` : `Permission set ${holder.name}`;
+  if (!holding) {
+    drift(holder.kind === 'profile' ? 'ProfileMissing' : 'PermissionSetMissing', `${what} does not exist in the org.`, `Deploy it: ${DEPLOY}.`, true);
   } else {
     for (const name of ['ApiUserOnly', 'ApiEnabled']) {
-      if (committed.userPermissions.get(name) !== false && profile.userPermissions.get(name) !== true) {
-        drift(name === 'ApiUserOnly' ? 'ProfileNotApiOnly' : 'ProfileApiDisabled', `Profile "${spec.profileName}" has ${name} off (committed: on).`, `Deploy to turn it back on: ${DEPLOY}.`, true);
+      if (committed.userPermissions.get(name) === true && holding.userPermissions.get(name) !== true) {
+        drift(name === 'ApiUserOnly' ? 'ProfileNotApiOnly' : 'ProfileApiDisabled', `${what} has ${name} off (committed: on).`, `Deploy to turn it back on: ${DEPLOY}.`, true);
       }
     }
     for (const [object, fileFlags] of committed.objects) {
-      const org = profile.objects.get(object);
+      const org = holding.objects.get(object);
       const lower = OBJECT_FLAG_FIELDS.map(([f]) => f).filter((f) =>
-        fileFlags[f] === true && !readsBackFalse(object, f) && (f !== 'viewAllFields' || profile.viewAllFieldsRead) && org?.[f] !== true);
+        fileFlags[f] === true && !readsBackFalse(object, f) && (f !== 'viewAllFields' || holding.viewAllFieldsRead) && org?.[f] !== true);
       if (lower.length) {
         drift('ObjectPermissionLowered', `${object}: ${lower.join(', ')} ${lower.length === 1 ? 'is' : 'are'} off in the org (committed: on).`, `Deploy restores them: ${DEPLOY}.`, true);
       }
     }
     for (const [field, fileFlags] of committed.fields) {
       const want = fieldAccessOf(fileFlags);
-      const have = fieldAccessOf(profile.fields.get(field));
+      const have = fieldAccessOf(holding.fields.get(field));
       const rank = { none: 0, read: 1, edit: 2 } as const;
       if (rank[have] < rank[want]) drift('FieldPermissionLowered', `${field}: ${have} in the org (committed: ${want}).`, `Deploy restores it: ${DEPLOY}.`, true);
     }
     for (const [name, want] of committed.userPermissions) {
-      if (want && name !== 'ApiUserOnly' && name !== 'ApiEnabled' && profile.userPermissions.get(name) !== true) {
-        drift('UserPermissionRevoked', `Profile "${spec.profileName}" has ${name} off (committed: on).`, `Deploy restores it: ${DEPLOY}.`, true);
+      if (want && name !== 'ApiUserOnly' && name !== 'ApiEnabled' && holding.userPermissions.get(name) !== true) {
+        drift('UserPermissionRevoked', `${what} has ${name} off (committed: on).`, `Deploy restores it: ${DEPLOY}.`, true);
       }
     }
   }
+  const profile = state.profile;
   const user = state.user;
   if (!user) {
     drift('UserMissing', `User ${username} does not exist in the org.`, `Create it: ${DEPLOY}.`, true);
@@ -142,12 +157,20 @@ export function statusReport(input: AssessInput): StatusReport {
     }
     const assigned = new Set(user.permissionSetAssignments.map((a) => a.name));
     for (const name of new Set(spec.permissionSets)) {
-      if (!state.permissionSets.has(name)) drift('PermissionSetMissing', `Permission set ${name} (named in the config) does not exist in the org.`, 'Deploy the permission set first (it is not generated by apionly), then deploy.', false);
-      else if (!assigned.has(name)) drift('PermissionSetUnassigned', `Permission set ${name} is not assigned to ${username}.`, `Assign it: ${DEPLOY}.`, true);
+      if (!state.permissionSets.has(name)) {
+        if (name === input.integration?.permissionSetName) continue; // reported above, as the committed file's set
+        drift('PermissionSetMissing', `Permission set ${name} (named in the config) does not exist in the org.`, 'Deploy the permission set first (it is not generated by apionly), then deploy.', false);
+      } else if (!assigned.has(name)) drift('PermissionSetUnassigned', `Permission set ${name} is not assigned to ${username}.`, `Assign it: ${DEPLOY}.`, true);
+    }
+    for (const name of new Set(spec.permissionSetLicenses ?? [])) {
+      if (!user.permissionSetLicenseAssignments.some((a) => a.developerName === name)) {
+        drift('PermissionSetLicenseUnassigned', `Permission set licence ${name} is not assigned to ${username}.`, `Assign it: ${DEPLOY} (it assigns licences before sets).`, true);
+      }
     }
     const configSets = new Set(spec.permissionSets);
     for (const grant of user.powerful) {
-      const unexpected = grant.via.filter((v) => (v.route === 'profile' ? committed.userPermissions.get(grant.permission) !== true : !configSets.has(v.name)));
+      const unexpected = grant.via.filter((v) =>
+        (v.route === 'profile' ? input.integration !== undefined || committed.userPermissions.get(grant.permission) !== true : !configSets.has(v.name)));
       if (!unexpected.length) continue;
       const p = powerfulPermission(grant.permission);
       const routes = unexpected.map((v) => `${v.route === 'profile' ? 'profile' : v.route === 'permissionSetGroup' ? 'permission set group' : 'permission set'} ${v.name}`).join(', ');

@@ -6,7 +6,7 @@
  */
 import type { ProfilePermissions } from '../deploy/profilePermissions';
 import { FLAG_RANK, NO_FIELD_ACCESS, NO_OBJECT_ACCESS, OBJECT_FLAG_FIELDS, readsBackFalse, type OrgFieldFlags, type OrgObjectFlags } from '../model';
-import type { ProfileSnapshot } from '../orgState';
+import type { PermissionHolding } from '../orgState';
 import type { ChangeKind, FieldAccess, FlagChange, OverlayExtra, ProfileChange, ProfileDiff } from './types';
 
 const FLAGS = OBJECT_FLAG_FIELDS.map(([flag]) => flag);
@@ -33,7 +33,8 @@ function kindOf(before: OrgObjectFlags, after: OrgObjectFlags, flags: readonly F
   return strongest && strongest.to ? 'raised' : 'lowered';
 }
 
-export function diffProfile(committed: ProfilePermissions, org: ProfileSnapshot | undefined): ProfileDiff {
+/** `org` is the profile's holding (profile route) or the generated permission set's (integration route). */
+export function diffProfile(committed: ProfilePermissions, org: PermissionHolding | undefined, holder: ProfileDiff['holder'] = { kind: 'profile', name: '' }): ProfileDiff {
   const viewAllFieldsRead = org?.viewAllFieldsRead ?? true;
   const changes: ProfileChange[] = [];
   const extras: OverlayExtra[] = [];
@@ -81,7 +82,7 @@ export function diffProfile(committed: ProfilePermissions, org: ProfileSnapshot 
       if (on && !committed.userPermissions.has(name)) extras.push({ kind: 'userPermission', name });
     }
   }
-  return { exists: org !== undefined, changes, extras, readBackFalse };
+  return { holder, exists: org !== undefined, changes, extras, readBackFalse };
 }
 
 function cmp(a: string, b: string): number {

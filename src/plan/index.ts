@@ -49,16 +49,18 @@ async function gather(options: PlanOptions, deps: Partial<PlanDeps>): Promise<{ 
       if (err instanceof AppError) throw err;
       throw new InputError('BadUserConfig', [{ file: project.configPath, location: orgKey ? `/orgs/${orgKey}/user` : '/user', message: (err as Error).message }]);
     }
-    d.progress(`Reading profile "${spec.profileName}" and user ${String(spec.fields['Username'])} from ${org.name}…`);
+    d.progress(`Reading ${project.integration ? `permission set ${project.integration.permissionSetName}, profile` : 'profile'} "${spec.profileName}" and user ${String(spec.fields['Username'])} from ${org.name}…`);
     const started = performance.now();
     const state = await readOrgState(session.client, {
       profileName: spec.profileName,
       username: String(spec.fields['Username']),
       userFields: Object.keys(writableFields(spec).fields),
       permissionSets: spec.permissionSets,
+      permissionSetLicenses: spec.permissionSetLicenses ?? [],
     });
     const readMs = Math.round(performance.now() - started);
-    return { input: { org, spec, committed, state, ...(orgKey ? { orgKey } : {}), readMs, warnings }, secrets };
+    const integration = project.integration ? { permissionSetName: project.integration.permissionSetName } : undefined;
+    return { input: { org, spec, committed, state, ...(orgKey ? { orgKey } : {}), ...(integration ? { integration } : {}), readMs, warnings }, secrets };
   } catch (err) {
     throw scrubError(err, secrets);
   } finally {

@@ -49,22 +49,28 @@ function userLines(r: PlanReport): string[] {
       out.push(`user field ${c.field}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`);
     }
   }
+  for (const n of u.permissionSetLicensesToAssign) out.push(`assign permission set licence ${n}`);
   for (const n of u.permissionSetsToAssign) out.push(`assign permission set ${n}`);
   return out;
 }
 
+function holderText(r: PlanReport): string {
+  return r.profile.holder.kind === 'profile' ? `profile "${r.profile.holder.name || r.profileName}"` : `permission set ${r.profile.holder.name}`;
+}
+
 export function renderPlan(r: PlanReport): string[] {
   const lines = [describeOrg(r.org), ''];
-  if (!r.profile.exists) lines.push(`Profile "${r.profileName}" does not exist in the org: deploy creates it.`);
+  const holder = holderText(r);
+  if (!r.profile.exists) lines.push(`${holder} does not exist in the org: deploy creates it.`);
   const changes = r.profile.changes.map(changeLine);
   const user = userLines(r);
-  if (!r.pending) lines.push(`No changes: deploying would change nothing in profile "${r.profileName}" or user ${r.user.username}.`);
+  if (!r.pending) lines.push(`No changes: deploying would change nothing in ${holder} or user ${r.user.username}.`);
   else {
     lines.push(`Deploy would change ${changes.length + user.length} thing${changes.length + user.length === 1 ? '' : 's'}:`);
     for (const l of [...changes, ...user]) lines.push(`  ~ ${l}`);
   }
   if (r.profile.extras.length) {
-    lines.push('', `The org grants ${r.profile.extras.length} thing${r.profile.extras.length === 1 ? '' : 's'} the committed profile does not mention (a profile deploy leaves them in place; write false in the config to revoke):`);
+    lines.push('', `The org grants ${r.profile.extras.length} thing${r.profile.extras.length === 1 ? '' : 's'} the committed ${r.profile.holder.kind === 'profile' ? 'profile' : 'permission set'} does not mention (a deploy overlays, so it leaves them in place; write false in the config to revoke):`);
     for (const e of r.profile.extras) lines.push(`  + ${extraLine(e)}`);
   }
   if (r.profile.readBackFalse.length) lines.push('', `View All / Modify All always read back false on ${r.profile.readBackFalse.join(', ')} (not a change).`);
@@ -98,7 +104,7 @@ export function renderPlanMarkdown(r: PlanReport): string[] {
   const lines = [
     head,
     '',
-    `Profile **${escapeMd(r.profileName)}**${r.profile.exists ? '' : ' (new: the deploy creates it)'}, user **${escapeMd(r.user.username)}**.`,
+    `${r.profile.holder.kind === 'profile' ? 'Profile' : 'Permission set'} **${escapeMd(r.profile.holder.name || r.profileName)}**${r.profile.exists ? '' : ' (new: the deploy creates it)'}, user **${escapeMd(r.user.username)}**.`,
     '',
     '| | added | raised | lowered | revoked |',
     '|---|---:|---:|---:|---:|',
@@ -106,7 +112,7 @@ export function renderPlanMarkdown(r: PlanReport): string[] {
     row('Field permissions', c.fields),
     row('User permissions', c.userPermissions),
     '',
-    `User: ${r.user.action === 'none' && !r.user.permissionSetsToAssign.length ? 'no change' : escapeMd(userLines(r).join('; '))}. Overlay extras (left in place): ${c.extras}.`,
+    `User: ${!userLines(r).length ? 'no change' : escapeMd(userLines(r).join('; '))}. Overlay extras (left in place): ${c.extras}.`,
     '',
   ];
   const byKind = (kind: ProfileChange['kind']): string[] => r.profile.changes.filter((x) => x.kind === kind).map(changeLine);

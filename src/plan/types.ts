@@ -25,7 +25,9 @@ export type OverlayExtra =
   | { readonly kind: 'userPermission'; readonly name: string };
 
 export interface ProfileDiff {
-  /** False when the org has no profile of that name: the deploy creates it (every grant is 'added'). */
+  /** What the committed file is: the Profile (profile route) or the PermissionSet (integration route). */
+  readonly holder: { readonly kind: 'profile' | 'permissionSet'; readonly name: string };
+  /** False when the org has no profile (permission set) of that name: the deploy creates it (every grant is 'added'). */
   readonly exists: boolean;
   readonly changes: readonly ProfileChange[];
   readonly extras: readonly OverlayExtra[];
@@ -42,6 +44,8 @@ export interface UserDiff {
   /** Moving the user from another profile (its name) to the committed one. */
   readonly profileMove?: { readonly from: string; readonly to: string };
   readonly permissionSetsToAssign: readonly string[];
+  /** Permission set licences (integration route) to assign, before the sets. */
+  readonly permissionSetLicensesToAssign: readonly string[];
   /** Named in the config, absent from the org: the deploy's user step would fail on them. */
   readonly missingPermissionSets: readonly string[];
 }

@@ -93,3 +93,34 @@ describe('planReport', () => {
     expect(r.counts.user).toBe(4);
   });
 });
+
+describe('the integration route (permission set on the Minimum Access profile)', () => {
+  const SET = { ...VENDOR, name: 'API_Only_Integration', permissionSetId: '0PS000000000003AAA' };
+  const ISPEC: UserSpec = { ...SPEC, profileName: 'Minimum Access - API Only Integrations', permissionSets: ['API_Only_Integration'], permissionSetLicenses: ['SalesforceAPIIntegrationPsl'] };
+  const IUSER: UserSnapshot = {
+    ...USER, powerful: [],
+    permissionSetAssignments: [{ id: '0Pa3', permissionSetId: '0PS000000000003AAA', name: 'API_Only_Integration', route: 'permissionSet', permissionSetGroupId: undefined, powerful: [] }],
+    permissionSetLicenseAssignments: [{ id: '2LA1', permissionSetLicenseId: '0PL000000000001AAA', developerName: 'SalesforceAPIIntegrationPsl', label: 'Salesforce API Integration' }],
+  };
+  const istate = (over: Partial<OrgStateSnapshot> = {}): OrgStateSnapshot => ({ profile: PROFILE, user: IUSER, permissionSets: new Map([['API_Only_Integration', SET]]), permissionSetLicenses: new Map(), apiCalls: 9, ...over });
+  const iinput = (s: OrgStateSnapshot) => ({ org: FACTS, spec: ISPEC, committed: FILE, state: s, readMs: 5, integration: { permissionSetName: 'API_Only_Integration' } });
+
+  it('Given the set matching and its licence assigned, When assessed, Then healthy and nothing to plan', () => {
+    expect(statusReport(iinput(istate())).healthy).toBe(true);
+    expect(planReport(iinput(istate()))).toMatchObject({ pending: false, profile: { holder: { kind: 'permissionSet', name: 'API_Only_Integration' } } });
+  });
+
+  it('Given the licence unassigned and the set lowered, When assessed, Then both are drift, and plan assigns the licence and raises the object', () => {
+    const lowered = { ...SET, objects: new Map([['Account', { ...NO_OBJECT_ACCESS, allowRead: true }]]) };
+    const s = istate({ user: { ...IUSER, permissionSetLicenseAssignments: [] }, permissionSets: new Map([['API_Only_Integration', lowered]]) });
+    expect(statusReport(iinput(s)).findings.filter((f) => f.severity === 'drift').map((f) => f.code).sort()).toEqual(['ObjectPermissionLowered', 'PermissionSetLicenseUnassigned']);
+    const p = planReport(iinput(s));
+    expect(p.user.permissionSetLicensesToAssign).toEqual(['SalesforceAPIIntegrationPsl']);
+    expect(p.profile.changes).toEqual([expect.objectContaining({ object: 'Account', change: 'raised' })]);
+  });
+
+  it('Given the set missing, When assessed, Then one PermissionSetMissing finding', () => {
+    const r = statusReport(iinput(istate({ permissionSets: new Map() })));
+    expect(r.findings.filter((f) => f.code === 'PermissionSetMissing')).toHaveLength(1);
+  });
+});

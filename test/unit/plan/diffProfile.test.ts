@@ -40,7 +40,7 @@ describe('diffProfile', () => {
 
   it('Given the same flags, When diffed, Then no change and no extras', () => {
     const d = diffProfile(committed({ objects: { Account: fileFlags(ALL) }, perms: { ApiEnabled: true } }), org({ objects: { Account: ALL }, perms: { ApiEnabled: true } }));
-    expect(d).toEqual({ exists: true, changes: [], extras: [], readBackFalse: [] });
+    expect(d).toMatchObject({ exists: true, changes: [], extras: [], readBackFalse: [] });
   });
 
   it.each([
