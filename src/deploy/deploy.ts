@@ -11,7 +11,7 @@
  * org comes back as a DeployReport whose exitCode the CLI uses (0, 1, 68).
  */
 import { readFile } from 'node:fs/promises';
-import { basename, relative } from 'node:path';
+import { relative } from 'node:path';
 import { AppError, InputError, OperationError, UsageError } from '../errors';
 import { followCommand } from './messages';
 import type { MetadataDeployResult } from './metadataClient';
@@ -33,7 +33,7 @@ import type {
 } from './types';
 import { checkLicences } from './licenceCheck';
 import { runUserStep } from './userStep';
-import { verify } from './verify';
+import { verify, type ReadOrgState } from './verify';
 import { verifyIntegration } from './verifyIntegration';
 
 export interface DeployDeps {
@@ -45,6 +45,8 @@ export interface DeployDeps {
   readonly env: NodeJS.ProcessEnv;
   /** Subscribes to @salesforce/core warnings (e.g. "Using insecure protocol"); returns the unsubscribe. */
   readonly collectCoreWarnings: (sink: (warning: string) => void) => () => void;
+  /** The org-state reader verify uses (tests inject one); default src/orgState's. */
+  readonly readOrgState?: ReadOrgState;
 }
 
 export const DEFAULT_WAIT_MINUTES = 33;
@@ -71,7 +73,7 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
 
   // 1. The files: current, or refused.
   const project = await d.loadProject({ cwd: options.cwd, ...(options.configPath === undefined ? {} : { configPath: options.configPath }) });
-  const committed = await readCommittedProfile(project, options.cwd);
+  const committed = await readCommittedProfile(project, options.cwd, { fields: true });
   if (options.orgKey !== undefined && !project.orgKeys.includes(options.orgKey)) {
     throw new UsageError('UnknownOrgKey', `--org-key ${options.orgKey} is not a key of "orgs" in ${project.configPath} (has: ${project.orgKeys.join(', ') || 'none'}).`, {
       actions: [`Add "orgs": { "${options.orgKey}": { "user": { "Username": "…" } } } to the config, or pass one of its keys.`],
@@ -206,7 +208,7 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
     };
     const checks: CheckResult[] = project.integration
       ? await verifyIntegration({ ...verifyCommon, permissionSetName: project.integration.permissionSetName, permissionSetLicense: project.integration.permissionSetLicense })
-      : await verify({ ...verifyCommon, profileFullName: basename(project.profilePath).replace(/\.profile-meta\.xml$/, '') });
+      : await verify({ client: session.client, spec, committed, secrets, checkUser: user.status === 'done', ...(d.readOrgState ? { readOrgState: d.readOrgState } : {}) });
     timings.verify = since(verifyStart);
     if (user.status === 'failed') {
       return finish({ ...base, outcome: 'UserStepFailed', exitCode: 68, user, checks, rerun, warnings }, secrets);
