@@ -205,7 +205,15 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
       ...(pollFrequencyMs === undefined ? {} : { pollFrequencyMs }),
     };
     const checks: CheckResult[] = project.integration
-      ? await verifyIntegration({ ...verifyCommon, permissionSetName: project.integration.permissionSetName, permissionSetLicense: project.integration.permissionSetLicense })
+      ? await verifyIntegration({
+          client: session.client,
+          spec,
+          committed,
+          secrets,
+          checkUser: user.status === 'done',
+          permissionSetName: project.integration.permissionSetName,
+          permissionSetLicense: project.integration.permissionSetLicense,
+        })
       : await verify({ ...verifyCommon, profileFullName: basename(project.profilePath).replace(/\.profile-meta\.xml$/, '') });
     timings.verify = since(verifyStart);
     if (user.status === 'failed') {
