@@ -108,7 +108,8 @@ export function planGeneration(inputs: GenerationInputs): GenerationPlan {
     const ecaFiles = renderExternalClientApp({
       app: config.externalClientApp,
       runAsUsername: String(baseUser.fields['Username']),
-      profileName: config.profile.name,
+      // The user's profile: the generated one, or Minimum Access - API Only Integrations on the integration route.
+      profileName: baseUser.profileName,
       permissionSets: baseUser.permissionSets,
       ...(inputs.ecaCertificate === undefined ? {} : { certificate: inputs.ecaCertificate }),
       apiVersion: project.apiVersion,
