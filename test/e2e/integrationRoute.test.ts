@@ -249,4 +249,29 @@ describe('apionly deploy, route "integration"', () => {
       expect(userState(emu, username)).toEqual({ profile: 'API Only', licence: 'Salesforce', psls: [], sets: [], active: true });
     }, SANDBOX);
   });
+
+  it('Given the PSL insert fails after the set deployed, When deployed, Then exit 68 with the rerun (the user created, no set assigned before its licence); the rerun finishes', async () => {
+    const dir = await makeProject({ extra: INTEGRATION });
+    const username = configUsername(dir);
+    await withEmulatedOrg(async (emu) => {
+      emu.faults.add({ kind: 'http-500', match: { route: 'sobject-create', sobject: 'PermissionSetLicenseAssign' } });
+      const partial = await deploy(emu, dir);
+      const pj = parse(partial);
+      expect({ code: partial.code, outcome: pj.result.outcome }).toEqual({ code: 68, outcome: 'UserStepFailed' });
+      expect(pj.result.user).toMatchObject({
+        action: 'create',
+        status: 'failed',
+        permissionSetLicenses: [{ name: 'SalesforceAPIIntegrationPsl', action: 'assign', done: false }],
+        permissionSets: [{ name: 'API_Only_Integration', action: 'assign', done: false }],
+      });
+      expect(pj.result.rerun).toContain('npm run deploy -- --target-org');
+      expect(userState(emu, username)).toEqual({ profile: MINIMUM_ACCESS, licence: 'Salesforce Integration', psls: [], sets: [], active: true });
+
+      const rerun = await deploy(emu, dir);
+      const rj = parse(rerun);
+      expect({ code: rerun.code, outcome: rj.result.outcome, action: rj.result.user?.action }).toEqual({ code: 0, outcome: 'Succeeded', action: 'none' });
+      expect(rj.result.licences?.seats.map((s) => s.needed)).toEqual([0, 1]);
+      expect(userState(emu, username)?.sets).toEqual(['API_Only_Integration']);
+    }, SANDBOX);
+  });
 });
