@@ -9,6 +9,30 @@ import { executeQuery, queryColumnsOf } from './soql/execute';
 import { createRecord, deleteRecord, describeGlobalOf, describeSObject, retrieveRecord, updateRecord, type DmlEnv } from './sobjects/dml';
 import type { OrgState } from './state';
 import { lockPassword } from './sobjects/permissionDml';
+import { addCustomSchema, type CustomFieldSpec, type CustomObjectSpec } from './seed/customSchema';
+
+function toCustomObjectSpec(raw: unknown, i: number): CustomObjectSpec {
+  const bad = (what: string): never => {
+    throw new SalesforceError('INVALID_INPUT', `objects[${i}]: ${what} (emulator-invented message)`);
+  };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return bad('not an object');
+  const o = raw as Record<string, unknown>;
+  if (typeof o['fullName'] !== 'string') return bad('fullName must be a string such as "Invoice__c"');
+  const fields = o['fields'] === undefined ? [] : o['fields'];
+  if (!Array.isArray(fields)) return bad('fields must be an array');
+  const fieldSpecs: CustomFieldSpec[] = fields.map((f, j) => {
+    const x = (typeof f === 'object' && f !== null ? f : {}) as Record<string, unknown>;
+    if (typeof x['fullName'] !== 'string' || typeof x['type'] !== 'string') return bad(`fields[${j}] needs a fullName and a type`);
+    return {
+      fullName: x['fullName'], type: x['type'],
+      ...(typeof x['label'] === 'string' ? { label: x['label'] } : {}),
+      ...(x['required'] === true ? { required: true } : {}),
+      ...(typeof x['formula'] === 'string' ? { formula: x['formula'] } : {}),
+      ...(typeof x['referenceTo'] === 'string' ? { referenceTo: x['referenceTo'] } : {}),
+    };
+  });
+  return { fullName: o['fullName'], ...(typeof o['label'] === 'string' ? { label: o['label'] } : {}), fields: fieldSpecs };
+}
 
 export const MAX_API_VERSION = '66.0';
 
@@ -55,6 +79,12 @@ export class Org implements EmulatedOrg {
   lockPassword(userId: string): void {
     const id = toId18(userId);
     this.transact((draft, env) => lockPassword(draft, env.now, id ?? userId));
+  }
+
+  /** Adds custom objects and fields (admin hook; see EmulatedOrg.addCustomSchema). */
+  addCustomSchema(objects: readonly unknown[]): void {
+    const specs = objects.map((o, i) => toCustomObjectSpec(o, i));
+    this.transact((draft, env) => addCustomSchema(draft, specs, env.nextId, env.now));
   }
 
   private nextId(state: OrgState, prefix: string): string {

@@ -8,6 +8,8 @@
  *   POST   /__emulator/users/{userId}/deactivate  IsActive=false through the model's rules (?org=00D… picks the org)
  *   POST   /__emulator/users/{userId}/lock-password  UserLogin.IsPasswordLocked=true (no API sets it; ?org=00D…)
  *   POST   /__emulator/seats                      {"seats":{"Salesforce":3}[, "orgId":"00D…"]} sets licence seats
+ *   POST   /__emulator/schema                     {"objects":[{"fullName":"X__c","fields":[{"fullName":"F__c","type":"Text"}]}][, "orgId"]}
+ *                                                 adds custom objects and fields, as a metadata deploy of them would
  */
 import type { EmulatedOrg } from '../model/api';
 import { SalesforceError } from '../model/api';
@@ -82,6 +84,16 @@ export function handleAdmin(ctx: ServerContext, req: Request): Reply {
       }
       ctx.markDirty();
       return json(200, { orgId: org.identity.orgId, seats });
+    }
+    if (what === 'schema' && segs.length === 1 && req.method === 'POST') {
+      const b = body(req) as Record<string, unknown>;
+      const org = pickOrg(ctx, typeof b['orgId'] === 'string' ? b['orgId'] : undefined);
+      if (!org) return restError(404, 'NOT_FOUND', `No hosted org has id ${String(b['orgId'])}`);
+      if (!Array.isArray(b['objects'])) return restError(400, 'INVALID_INPUT', 'Send {"objects":[{"fullName":"Invoice__c","fields":[{"fullName":"Amount__c","type":"Number"}]}]}.');
+      if (!org.addCustomSchema) return restError(400, 'NOT_SUPPORTED', 'This model does not support adding schema (EmulatedOrg.addCustomSchema).');
+      org.addCustomSchema(b['objects']);
+      ctx.markDirty();
+      return json(200, { orgId: org.identity.orgId, objects: b['objects'].length });
     }
   } catch (err) {
     if (err instanceof SalesforceError) return restError(err.httpStatus, err.errorCode, err.message, err.fields);

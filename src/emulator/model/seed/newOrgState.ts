@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { OrgOptions } from '../api';
+import { SalesforceError, type OrgOptions } from '../api';
 import { KEY_PREFIX, makeId, toId18 } from '../ids';
 import type { OrgState, ProfileState } from '../state';
 import { DEFAULT_FEATURES, STANDARD_OBJECTS } from './objects';
 import { FULL, NONE, STANDARD_PROFILES } from './profiles';
 import { isKnownUserPermission } from './userPermissions';
+import { addCustomSchema, syntheticObjects } from './customSchema';
 
 export const DEFAULT_SEATS: Readonly<Record<string, number>> = { Salesforce: 10, 'Salesforce Integration': 5 };
 /** The permission set licence of the Salesforce Integration licence (salesforce-facts e); seats default to the licence's. */
@@ -33,7 +34,7 @@ export function newOrgState(options: OrgOptions, podTag: string, now: string): O
     }
   }
   for (const f of Object.keys(options.features ?? {})) {
-    if (!(f in DEFAULT_FEATURES)) throw new Error(`Unknown org feature '${f}'; known: ${Object.keys(DEFAULT_FEATURES).join(', ')}`);
+    if (!(f in DEFAULT_FEATURES)) throw new SalesforceError('INVALID_INPUT', `Unknown org feature '${f}'; known: ${Object.keys(DEFAULT_FEATURES).join(', ')} (emulator-invented message)`);
   }
   const features = { ...DEFAULT_FEATURES, ...(options.features ?? {}) };
   const profiles: ProfileState[] = STANDARD_PROFILES.map((p) => {
@@ -72,7 +73,7 @@ export function newOrgState(options: OrgOptions, podTag: string, now: string): O
         objectPermissions: {}, fieldPermissions: {}, extras: {}, ...audit,
       },
     ];
-  return {
+  const state: OrgState = {
     identity: { orgId, accessToken, username, userId },
     kind: options.kind ?? 'production',
     edition: options.edition ?? 'Enterprise Edition',
@@ -101,4 +102,10 @@ export function newOrgState(options: OrgOptions, podTag: string, now: string): O
     permissionSetLicenseAssigns: [],
     events: [],
   };
+  if (options.customObjects && options.customObjects.count > 0) {
+    addCustomSchema(state, syntheticObjects(options.customObjects.count, options.customObjects.fieldsPerObject), id, now);
+    for (const o of state.customObjects) adminProfile.objectPermissions[o.fullName] = { ...FULL };
+  }
+  state.seq = seq;
+  return state;
 }

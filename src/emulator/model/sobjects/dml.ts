@@ -8,6 +8,7 @@ import { profileAssignmentId, profileOwnedPermissionSetId, rowsOf, usedSeats } f
 import { INVENTED } from '../rules/types';
 import { createObjectPermissions, createPermissionSet, deleteObjectPermissions, updateObjectPermissions, updatePermissionSet, updateProfile, updateUserLogin } from './permissionDml';
 import { businessObject, fieldDef, sobjectDef, SYSTEM_OBJECTS, USER, type SFieldDef, type SObjectDef } from './schema';
+import { fieldPermissionTypes } from './permissionEntities';
 
 export interface DmlEnv {
   readonly now: string;
@@ -260,9 +261,38 @@ export function createRecord(state: OrgState, env: DmlEnv, type: string, fields:
     }
     case 'ObjectPermissions':
       return createObjectPermissions(state, env.now, values);
+    case 'FieldPermissions':
+      return insertFieldPermissions(state, env, values);
     default:
       throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `The emulated org stores no ${def.name} records` + INVENTED, 400);
   }
+}
+
+/**
+ * A FieldPermissions insert into a permission set (permission-model §3): SobjectType and Field are restricted picklists
+ * (INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST outside the org's lists, checked by normalizeFields); a profile's own
+ * permission set can be read but not changed this way. ObjectPermissions inserts go through permissionDml.
+ */
+function insertFieldPermissions(state: OrgState, env: DmlEnv, values: Map<SFieldDef, unknown>): string {
+  const byName = new Map([...values].map(([f, v]) => [f.name, coerce(f, v)]));
+  const parentId = byName.get('ParentId');
+  const sobjectType = byName.get('SobjectType');
+  const missing = ['ParentId', 'SobjectType', 'Field'].filter((n) => byName.get(n) === null || byName.get(n) === undefined);
+  if (missing.length > 0) throw new SalesforceError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, 400, missing);
+  if (state.profiles.some((p) => profileOwnedPermissionSetId(p.id) === parentId)) {
+    throw new SalesforceError('INVALID_CROSS_REFERENCE_KEY', 'A permission set owned by a profile cannot be modified; change the profile instead' + INVENTED, 400, ['ParentId']);
+  }
+  const ps = state.permissionSets.find((p) => p.id === parentId);
+  if (!ps) throw new SalesforceError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', 400, ['ParentId']);
+  const field = String(byName.get('Field'));
+  if (!field.startsWith(`${String(sobjectType)}.`)) {
+    throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION', `Field ${field} does not belong to ${String(sobjectType)}` + INVENTED, 400, ['Field']);
+  }
+  if (byName.get('PermissionsRead') !== true) {
+    throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION', 'A field permission needs at least Read' + INVENTED, 400, ['PermissionsRead']);
+  }
+  ps.fieldPermissions[field] = { readable: true, editable: byName.get('PermissionsEdit') === true };
+  return env.nextId('01k');
 }
 
 function normalizeId(def: SObjectDef, id: string): string {
@@ -371,7 +401,10 @@ export function describeSObject(state: OrgState, type: string, apiVersion: strin
     fields: def.fields.map((f) => ({
       name: f.name, label: f.label, type: f.type, length: f.length ?? (f.type === 'id' || f.type === 'reference' ? 18 : 0),
       nillable: f.nillable, createable: f.createable, updateable: f.updateable, defaultedOnCreate: f.defaultedOnCreate === true,
-      custom: f.custom === true, filterable: true, sortable: f.type !== 'textarea', permissionable: f.nillable && (f.createable || f.updateable) && f.type !== 'id',
+      custom: f.custom === true, filterable: true, sortable: f.type !== 'textarea',
+      permissionable: f.permissionable ?? (f.nillable && (f.createable || f.updateable) && f.type !== 'id'),
+      calculated: f.calculated === true, autoNumber: f.autoNumber === true,
+      cascadeDelete: f.masterDetail === true, relationshipOrder: f.masterDetail === true ? 0 : null,
       referenceTo: f.referenceTo ? [...f.referenceTo] : [], relationshipName: f.relationshipName ?? null,
       restrictedPicklist: f.picklist !== undefined,
       picklistValues: (f.picklist ?? []).map(([value, label], i) => ({ active: true, defaultValue: i === 0 && f.name === 'UserType', label, validFor: null, value })),
@@ -382,7 +415,8 @@ export function describeSObject(state: OrgState, type: string, apiVersion: strin
 /** GET /sobjects. */
 export function describeGlobalOf(state: OrgState, apiVersion: string): Record<string, unknown> {
   const defs: SObjectDef[] = [...SYSTEM_OBJECTS];
-  for (const o of permissionableObjects(state)) {
+  for (const o of ['ObjectPermissions', 'FieldPermissions']) defs.push(sobjectDef(state, o) as SObjectDef);
+  for (const o of fieldPermissionTypes(state)) {
     const d = businessObject(state, o);
     if (d) defs.push(d);
   }
