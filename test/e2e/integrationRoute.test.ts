@@ -193,7 +193,10 @@ describe('apionly deploy, route "integration"', () => {
       // Switch: route "integration", the user keeps no Salesforce-licence set in the config.
       const config = JSON.parse(readFileSync(join(dir, 'apionly.config.json'), 'utf8')) as { user: Record<string, unknown> };
       writeFileSync(join(dir, 'apionly.config.json'), JSON.stringify({ ...config, route: 'integration', user: { ...config.user, permissionSets: [] } }, undefined, 2));
-      expect((await runBin(['generate'], { cwd: dir })).code).toBe(0);
+      const generated = await runBin(['generate'], { cwd: dir });
+      expect(generated.code).toBe(0);
+      // The profile file stays (never deleted for you) and generate says so.
+      expect(`${generated.stdout}${generated.stderr}`).toContain('force-app/main/default/profiles/API Only.profile-meta.xml is no longer generated (route "integration")');
 
       const blocked = await deploy(emu, dir);
       const bj = parse(blocked);
