@@ -11,6 +11,7 @@ export interface OrgArgs {
   readonly seats?: string;
   readonly fault?: readonly string[];
   readonly 'deploy-polls'?: number;
+  readonly https?: boolean;
 }
 
 /** Typed options for `apionly org start`, from the flags (kebab-case flag -> camelCase field). */
@@ -23,6 +24,8 @@ export interface OrgStartOptions {
   readonly faultJson: readonly string[];
   /** Status checks a deploy stays InProgress (Queued is always one). */
   readonly deployPolls: number;
+  /** Serve HTTPS with a certificate made at start (trust it with NODE_EXTRA_CA_CERTS). */
+  readonly https?: boolean;
 }
 
 export const orgCommand: CliCommand<OrgArgs> = {
@@ -39,6 +42,7 @@ export const orgCommand: CliCommand<OrgArgs> = {
         seats: { type: 'string', describe: 'Licence seats, e.g. "Salesforce=10,Salesforce Integration=5"' },
         fault: { type: 'string', array: true, describe: 'Inject faults: a JSON object or array, e.g. \'{"kind":"http-503","match":{"route":"query"}}\' (repeatable; also APIONLY_EMULATOR_FAULTS)' },
         'deploy-polls': { type: 'number', default: 2, describe: 'Status checks a deploy or retrieve reports InProgress before it completes' },
+        https: { type: 'boolean', default: false, describe: 'Serve HTTPS with a certificate made at start by openssl (for `sf org login client-credentials`, which refuses HTTP); trust it with NODE_EXTRA_CA_CERTS=<certificatePath printed>' },
       }),
   json: () => false,
   run: async (args, io) => {
@@ -69,6 +73,7 @@ export function toOrgStartOptions(args: OrgArgs, io: CliIo): OrgStartOptions {
     ...(args.seats !== undefined ? { seats: parseSeats(args.seats) } : {}),
     faultJson: args.fault ?? [],
     deployPolls: polls,
+    ...(args.https ? { https: true } : {}),
   };
 }
 
@@ -125,6 +130,7 @@ export async function orgStart(options: OrgStartOptions, io: CliIo, stop: Promis
       deployTiming: { queuedPolls: 1, inProgressPolls: options.deployPolls },
       env: io.env,
       log: (line) => io.stderr.write(`${line}\n`),
+      ...(options.https ? { https: true } : {}),
     });
   } catch (err) {
     if (err instanceof emulator.EmulatorStateError) {
@@ -139,7 +145,7 @@ export async function orgStart(options: OrgStartOptions, io: CliIo, stop: Promis
   }
   const first = running.orgs[0];
   io.stdout.write(
-    `${JSON.stringify({ instanceUrl: running.instanceUrl, accessToken: first?.accessToken, username: first?.username, orgId: first?.orgId })}\n`,
+    `${JSON.stringify({ instanceUrl: running.instanceUrl, accessToken: first?.accessToken, username: first?.username, orgId: first?.orgId, ...(running.certificatePath ? { certificatePath: running.certificatePath } : {}) })}\n`,
   );
   const token = first?.accessToken ?? '';
   io.stderr.write(
@@ -147,6 +153,7 @@ export async function orgStart(options: OrgStartOptions, io: CliIo, stop: Promis
       'Emulated org ready (no real Salesforce org is involved).',
       `  apionly:  SF_ORG_INSTANCE_URL=${running.instanceUrl} apionly deploy --target-org '${token}'`,
       `  sf CLI:   SF_ORG_INSTANCE_URL=${running.instanceUrl} FORCE_SFDC_LOGIN_URL=https://login.salesforce.com sf project deploy start --target-org '${token}'`,
+      ...(running.certificatePath ? [`  HTTPS:    trust the certificate in every client process: NODE_EXTRA_CA_CERTS=${running.certificatePath}`] : []),
       'Stop with Ctrl-C.',
       '',
     ].join('\n'),
