@@ -117,7 +117,22 @@ export type DeployOutcomeKind =
   | 'DeployFailed'
   | 'DeployTimedOut'
   | 'UserStepFailed'
-  | 'VerificationFailed';
+  | 'VerificationFailed'
+  | 'AppStepFailed';
+
+/** The External Client App step (after the user): never a consumer key or secret, only where to find them. */
+export interface AppReport {
+  readonly name: string;
+  readonly label: string;
+  /** clientCredentialsFlowUser as deployed to this org. */
+  readonly runAsUsername: string;
+  /** deployed / validated (dry run) / skipped (dry run, user not created yet) / failed. */
+  readonly status: 'deployed' | 'validated' | 'skipped' | 'failed';
+  readonly detail?: string;
+  readonly deploy?: MetadataDeployReport;
+  /** Where the admin finds the consumer key and secret (Setup path, Connect REST API). */
+  readonly credentials: readonly string[];
+}
 
 /**
  * Wall-clock milliseconds of each phase that ran: connect (session + Organization read), package (component set,
@@ -129,18 +144,22 @@ export interface DeployTimings {
   package?: number;
   deployWait?: number;
   user?: number;
+  /** the External Client App deploy */
+  app?: number;
   verify?: number;
 }
 
 export interface DeployReport {
   readonly outcome: DeployOutcomeKind;
-  /** 0 success; 1 deploy failed, timed out or a check failed; 68 deploy succeeded but the user step failed. */
+  /** 0 success; 1 deploy failed, timed out or a check failed; 68 deploy succeeded but the user or app step failed. */
   readonly exitCode: 0 | 1 | 68;
   readonly dryRun: boolean;
   readonly org: OrgFacts;
   readonly orgKey?: string;
   readonly deploy: MetadataDeployReport;
   readonly user?: UserReport;
+  /** The External Client App step, when the config has one. */
+  readonly app?: AppReport;
   readonly checks: readonly CheckResult[];
   /** What to run to finish the job after a failure. */
   readonly rerun?: string;
