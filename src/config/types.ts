@@ -72,12 +72,31 @@ export interface TemplatesConfig {
   readonly userDefinition: string;
 }
 
+/**
+ * Which licence the integration user takes: 'profile' (full Salesforce licence, the custom profile) or
+ * 'integration' (Salesforce Integration licence, Minimum Access - API Only Integrations, a generated permission set).
+ */
+export const ROUTES = ['profile', 'integration'] as const;
+export type Route = (typeof ROUTES)[number];
+
+/** The permission set generated on the integration route. */
+export interface PermissionSetConfig {
+  /** API name (fullName), also the file name. */
+  readonly name: string;
+  readonly label: string;
+  readonly description?: string;
+  /** The `<license>`: a permission set licence (default SalesforceAPIIntegrationPsl); never 'Salesforce'. */
+  readonly license: string;
+}
+
 export interface ApionlyConfig {
   readonly profile: ProfileConfig;
   readonly user: UserConfig;
   readonly orgs: Readonly<Record<string, OrgConfig>>;
   readonly output: OutputConfig;
   readonly templates: TemplatesConfig;
+  readonly route: Route;
+  readonly permissionSet: PermissionSetConfig;
   /** The External Client App whose client-credentials flow runs as the user (absent: none generated). */
   readonly externalClientApp?: ExternalClientAppConfig;
 }

@@ -59,7 +59,8 @@ export interface ComponentFailure {
   readonly problem: string;
 }
 
-export type MetadataDeployStatus = 'Succeeded' | 'Failed' | 'Canceled' | 'TimedOut' | 'Error' | 'SucceededPartial';
+/** NotRun: the licence check failed first (integration route), so nothing was sent. */
+export type MetadataDeployStatus = 'Succeeded' | 'Failed' | 'Canceled' | 'TimedOut' | 'Error' | 'SucceededPartial' | 'NotRun';
 
 export interface MetadataDeployReport {
   readonly id?: string;
@@ -97,6 +98,8 @@ export interface UserReport {
   readonly reactivated: boolean;
   readonly profileName: string;
   readonly permissionSets: readonly PermissionSetLine[];
+  /** Permission set licences (integration route), assigned before the permission sets. */
+  readonly permissionSetLicenses?: readonly PermissionSetLine[];
   readonly passwordReset: 'sent' | 'not-requested' | 'skipped' | 'planned';
   /** planned (dry run), done, or failed (with error). */
   readonly status: 'planned' | 'done' | 'failed' | 'not-run';
@@ -118,7 +121,9 @@ export type DeployOutcomeKind =
   | 'DeployTimedOut'
   | 'UserStepFailed'
   | 'VerificationFailed'
-  | 'AppStepFailed';
+  | 'AppStepFailed'
+  /** Integration route: not enough seats, a missing permission set licence, or a user that cannot move; nothing changed. */
+  | 'LicenseCheckFailed';
 
 /** The External Client App step (after the user): never a consumer key or secret, only where to find them. */
 export interface AppReport {
@@ -157,6 +162,8 @@ export interface DeployReport {
   readonly org: OrgFacts;
   readonly orgKey?: string;
   readonly deploy: MetadataDeployReport;
+  /** Integration route: seats and permission set licences, checked before anything changes. */
+  readonly licences?: import('./licenceCheck').LicenceCheckReport;
   readonly user?: UserReport;
   /** The External Client App step, when the config has one. */
   readonly app?: AppReport;

@@ -21,9 +21,12 @@ export type GeneratedFileStatus = 'written' | 'unchanged' | 'stale' | 'missing';
 export interface GenerateResult {
   /** Paths relative to the project root. */
   files: Array<{ path: string; status: GeneratedFileStatus }>;
+  /** The generated Profile (profile route). */
+  profilePath?: string;
+  /** The generated PermissionSet (integration route). */
+  permissionSetPath?: string;
   /** The External Client App's files (project-relative), in deploy order; absent without one. */
   externalClientAppPaths?: string[];
-  profilePath: string;
   userDefinitionPath: string;
   /** sfdx-project.json's sourceApiVersion: the API version of everything generated (and deployed). */
   sourceApiVersion: string;
@@ -105,7 +108,8 @@ export async function generateFromConfig(loaded: LoadedConfig, options: { readon
   const files = options.check ? await checkFiles(plan.files, loaded.projectDir) : await writeFiles(plan.files, loaded.projectDir);
   return {
     files,
-    profilePath: plan.profilePath,
+    ...(plan.profilePath !== undefined ? { profilePath: plan.profilePath } : {}),
+    ...(plan.permissionSetPath !== undefined ? { permissionSetPath: plan.permissionSetPath } : {}),
     userDefinitionPath: plan.userDefinitionPath,
     ...(plan.externalClientAppPaths.length ? { externalClientAppPaths: [...plan.externalClientAppPaths] } : {}),
     sourceApiVersion: inputs.project.apiVersion,

@@ -1,6 +1,8 @@
 import { InputError } from '../errors';
 import type { ApionlyConfig } from '../config/types';
 import { buildProfileModel } from '../model/buildProfile';
+import { buildPermissionSetModel } from '../model/buildPermissionSet';
+import { renderPermissionSet } from '../render/renderPermissionSet';
 import { userForOrg } from '../model/userForOrg';
 import type { ProjectInfo, UserSpec } from '../model/types';
 import type { RenderedFile } from '../io/writeFiles';
@@ -28,7 +30,10 @@ export interface GenerationInputs {
 
 export interface GenerationPlan {
   readonly files: readonly RenderedFile[];
-  readonly profilePath: string;
+  /** The generated Profile (profile route); absent on the integration route, which uses a standard profile. */
+  readonly profilePath?: string;
+  /** The generated PermissionSet (integration route). */
+  readonly permissionSetPath?: string;
   readonly userDefinitionPath: string;
   /** Per-org user definition paths, by alias. */
   readonly orgUserDefinitionPaths: Readonly<Record<string, string>>;
@@ -62,15 +67,25 @@ function placeholderValues(config: ApionlyConfig, project: ProjectInfo, user: Us
 export function planGeneration(inputs: GenerationInputs): GenerationPlan {
   const { config, project, templates } = inputs;
   const warnings: string[] = [];
-  const model = buildProfileModel(config, project);
-  warnings.push(...model.warnings);
-
   const baseUser = userForOrg(config, undefined);
-  const profileDir = normalizePath(config.output.profileDirectory ?? `${project.packageDirectories[0] ?? 'force-app'}/main/default/profiles`);
-  const profilePath = `${profileDir}/${model.fileName}`;
-  const profile = renderProfile(templates.profile.text, templates.profile.file, model, placeholderValues(config, project, baseUser));
-  warnings.push(...profile.warnings);
-  const files: RenderedFile[] = [{ path: profilePath, content: profile.content }];
+  const files: RenderedFile[] = [];
+  let profilePath: string | undefined;
+  let permissionSetPath: string | undefined;
+  if (config.route === 'integration') {
+    // The user takes the standard Minimum Access - API Only Integrations profile; its access is this permission set.
+    const model = buildPermissionSetModel(config, project);
+    warnings.push(...model.warnings);
+    permissionSetPath = `${project.packageDirectories[0] ?? 'force-app'}/main/default/permissionsets/${model.fileName}`;
+    files.push({ path: permissionSetPath, content: renderPermissionSet(model) });
+  } else {
+    const model = buildProfileModel(config, project);
+    warnings.push(...model.warnings);
+    const profileDir = normalizePath(config.output.profileDirectory ?? `${project.packageDirectories[0] ?? 'force-app'}/main/default/profiles`);
+    profilePath = `${profileDir}/${model.fileName}`;
+    const profile = renderProfile(templates.profile.text, templates.profile.file, model, placeholderValues(config, project, baseUser));
+    warnings.push(...profile.warnings);
+    files.push({ path: profilePath, content: profile.content });
+  }
 
   const userDefinitionPath = normalizePath(config.output.userDefinition);
   const base = renderUserDefinition(templates.userDefinition.text, templates.userDefinition.file, baseUser, placeholderValues(config, project, baseUser));
@@ -115,5 +130,13 @@ export function planGeneration(inputs: GenerationInputs): GenerationPlan {
     }
     seen.add(key);
   }
-  return { files, profilePath, userDefinitionPath, orgUserDefinitionPaths, externalClientAppPaths, warnings: [...new Set(warnings)] };
+  return {
+    files,
+    ...(profilePath !== undefined ? { profilePath } : {}),
+    ...(permissionSetPath !== undefined ? { permissionSetPath } : {}),
+    userDefinitionPath,
+    orgUserDefinitionPaths,
+    externalClientAppPaths,
+    warnings: [...new Set(warnings)],
+  };
 }

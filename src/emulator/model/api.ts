@@ -74,6 +74,8 @@ export interface OrgOptions {
    * Quotes, WorkOrders, EntitlementManagement, ChatterAnswers, DevHub off; StreamingApi, Ideas, QuickText on.
    */
   readonly features?: Readonly<Record<string, boolean>>;
+  /** Synthetic custom objects for scale (`org start --custom-objects N --fields-per-object M`). */
+  readonly customObjects?: { readonly count: number; readonly fieldsPerObject: number };
 }
 
 export interface OrgIdentity {
@@ -232,6 +234,14 @@ export interface EmulatedOrg {
   setEcaSettings?(settings: { readonly enableClientSecretInRestApiAccess: boolean }): void;
   /** Admin hook: changes elements of a deployed ECA component as Setup would (e.g. turn a flow off). */
   setEcaFields?(type: string, fullName: string, fields: Readonly<Record<string, string>>): void;
+  /** Test/admin hook (no API sets it): marks a user's UserLogin password-locked, as failed logins would. */
+  lockPassword?(userId: string): void;
+
+  /**
+   * Test/admin hook (not a Salesforce API): adds custom objects and fields, as a metadata deploy of them would
+   * (`POST /__emulator/schema`). Specs: {fullName, label?, fields?: [{fullName, type, required?, formula?, referenceTo?}]}.
+   */
+  addCustomSchema?(objects: readonly unknown[]): void;
 }
 
 /** Everything one server hosts: several orgs (a production and its sandbox), one username namespace. */

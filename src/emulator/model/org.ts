@@ -14,6 +14,31 @@ import { isEcaType, readEca } from './oauth/ecaRetrieve';
 import { ECA_TYPE_SPECS } from './oauth/types';
 import { grantsOf } from './oauth/userAccess';
 import { userView } from './oauth/userView';
+import { lockPassword } from './sobjects/permissionDml';
+import { addCustomSchema, type CustomFieldSpec, type CustomObjectSpec } from './seed/customSchema';
+
+function toCustomObjectSpec(raw: unknown, i: number): CustomObjectSpec {
+  const bad = (what: string): never => {
+    throw new SalesforceError('INVALID_INPUT', `objects[${i}]: ${what} (emulator-invented message)`);
+  };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return bad('not an object');
+  const o = raw as Record<string, unknown>;
+  if (typeof o['fullName'] !== 'string') return bad('fullName must be a string such as "Invoice__c"');
+  const fields = o['fields'] === undefined ? [] : o['fields'];
+  if (!Array.isArray(fields)) return bad('fields must be an array');
+  const fieldSpecs: CustomFieldSpec[] = fields.map((f, j) => {
+    const x = (typeof f === 'object' && f !== null ? f : {}) as Record<string, unknown>;
+    if (typeof x['fullName'] !== 'string' || typeof x['type'] !== 'string') return bad(`fields[${j}] needs a fullName and a type`);
+    return {
+      fullName: x['fullName'], type: x['type'],
+      ...(typeof x['label'] === 'string' ? { label: x['label'] } : {}),
+      ...(x['required'] === true ? { required: true } : {}),
+      ...(typeof x['formula'] === 'string' ? { formula: x['formula'] } : {}),
+      ...(typeof x['referenceTo'] === 'string' ? { referenceTo: x['referenceTo'] } : {}),
+    };
+  });
+  return { fullName: o['fullName'], ...(typeof o['label'] === 'string' ? { label: o['label'] } : {}), fields: fieldSpecs };
+}
 
 export const MAX_API_VERSION = '66.0';
 
@@ -40,17 +65,32 @@ export class Org implements EmulatedOrg {
   setFeature(feature: string, on: boolean): void {
     this.state.features[feature] = on;
   }
-  /** Sets a user licence's seat count, as buying or returning licences would. Used seats stay as they are. */
+  /**
+   * Sets a user licence's (by Name) or a permission set licence's (by DeveloperName) seat count, as buying or
+   * returning licences would. Used seats stay as they are.
+   */
   setLicenseSeats(licenseName: string, total: number): void {
     if (!Number.isInteger(total) || total < 0) {
       throw new SalesforceError('INVALID_FIELD', `Seats for licence '${licenseName}' must be a whole number of 0 or more, not ${total} (emulator-invented message)`);
     }
-    const licence = this.state.licenses.find((l) => l.name === licenseName);
+    const licence = this.state.licenses.find((l) => l.name === licenseName) ?? this.state.permissionSetLicenses.find((l) => l.developerName === licenseName);
     if (!licence) {
-      const known = this.state.licenses.map((l) => l.name).join(', ');
+      const known = [...this.state.licenses.map((l) => l.name), ...this.state.permissionSetLicenses.map((l) => l.developerName)].join(', ');
       throw new SalesforceError('NOT_FOUND', `No user licence named '${licenseName}'; this org has: ${known} (emulator-invented message)`, 404);
     }
     licence.totalLicenses = total;
+  }
+
+  /** Marks a user's login password-locked (too many failed logins); no API can set it. */
+  lockPassword(userId: string): void {
+    const id = toId18(userId);
+    this.transact((draft, env) => lockPassword(draft, env.now, id ?? userId));
+  }
+
+  /** Adds custom objects and fields (admin hook; see EmulatedOrg.addCustomSchema). */
+  addCustomSchema(objects: readonly unknown[]): void {
+    const specs = objects.map((o, i) => toCustomObjectSpec(o, i));
+    this.transact((draft, env) => addCustomSchema(draft, specs, env.nextId, env.now));
   }
 
   private nextId(state: OrgState, prefix: string): string {
@@ -96,7 +136,7 @@ export class Org implements EmulatedOrg {
     return runRetrieve(this.state, a, b);
   }
   delete(sobjectType: string, id: string): void {
-    this.transact((draft) => deleteRecord(draft, sobjectType, id));
+    this.transact((draft, env) => deleteRecord(draft, sobjectType, id, env.now));
   }
   resetPassword(userId: string): void {
     const id = toId18(userId);
