@@ -105,6 +105,7 @@ describe('deploy with an External Client App, then check', () => {
     expect(result(json, 'Runs as this org\'s integration user').detail).toBe(`clientCredentialsFlowUser=${username}`);
     expect(result(json, 'Token runs as the integration user').detail).toContain(username);
     expect(result(json, 'Read Account').passed).toBe(true);
+    expect(result(json, 'Integration user is API only and API enabled').detail).toBe('ApiUserOnly (profile API Only) and ApiEnabled (profile API Only)');
     expectNoSecret(r, c);
     const human = await run('check', [], { APIONLY_CLIENT_ID: c.key, APIONLY_CLIENT_SECRET: c.secret });
     expect(human.code).toBe(0);
