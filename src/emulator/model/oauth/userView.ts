@@ -8,6 +8,7 @@
 import { SalesforceError, type EmulatedOrg } from '../api';
 import { parseSoql, soqlError } from '../soql/parse';
 import { businessObject } from '../sobjects/schema';
+import { NON_PERMISSIONABLE_OBJECTS } from '../seed/objects';
 import type { OrgState, UserState } from '../state';
 import { canRead, hasUserPermission, objectAccess } from './userAccess';
 
@@ -22,7 +23,11 @@ export function userView(org: EmulatedOrg, state: () => OrgState, userId: string
     if (!hasUserPermission(s, u, 'ApiEnabled')) throw new SalesforceError('API_DISABLED_FOR_ORG', 'API is not enabled for this Organization or Partner', 403);
     return u;
   };
-  const business = (name: string): string | undefined => businessObject(state(), name)?.name;
+  // Objects without object permissions (User, Task, …: access comes from elsewhere) count as setup objects here.
+  const business = (name: string): string | undefined => {
+    const object = businessObject(state(), name)?.name;
+    return object !== undefined && NON_PERMISSIONABLE_OBJECTS.includes(object) ? undefined : object;
+  };
   const mayRead = (name: string): boolean => {
     const u = user();
     const object = business(name);
