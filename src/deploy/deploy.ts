@@ -5,7 +5,8 @@
  *   2. connect (alias, username or token), read Organization, production guard
  *   3. SDR deploy at the project's sourceApiVersion, rollbackOnError, no testLevel (checkOnly when --dry-run)
  *   4. the user: plan (pure) + one executor; permission sets; optional reset email
- *   5. verify: Profile flags, object permissions (retrieve), the user
+ *   5. the External Client App, when configured: after the user (its run-as user), policies rendered for this org
+ *   6. verify: Profile flags, object permissions (retrieve), the user
  *
  * Exceptions only for "cannot start" (bad input, no org, refused production); everything that happens in the
  * org comes back as a DeployReport whose exitCode the CLI uses (0, 1, 68).
@@ -33,6 +34,8 @@ import type {
 } from './types';
 import { checkLicences } from './licenceCheck';
 import { runUserStep } from './userStep';
+import { runAppStep } from './appStep';
+import type { AppReport } from './types';
 import { verify, type ReadOrgState } from './verify';
 import { verifyIntegration } from './verifyIntegration';
 
@@ -188,12 +191,34 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
     timings.user = since(userStart);
     warnings.push(...userStep.warnings);
     const user: UserReport = userStep.report;
+    // 5. The External Client App: only once the user exists (a dry run validates it when the user already exists).
+    let app: AppReport | undefined;
+    if (project.externalClientApp && user.status !== 'failed') {
+      const appStart = performance.now();
+      app = await runAppStep({
+        metadata: session.metadata,
+        app: project.externalClientApp,
+        orgKey,
+        apiVersion: project.sourceApiVersion,
+        checkOnly: dryRun,
+        userExists: user.action !== 'create',
+        rest,
+        waitMinutes,
+        ...(pollFrequencyMs === undefined ? {} : { pollFrequencyMs }),
+        projectDir: project.projectDir,
+        log: (line) => d.progress.step(line),
+      });
+      timings.app = since(appStart);
+      d.progress.step(`External Client App ${app.name}: ${app.status}`);
+    }
+    const withApp = app ? { app } : {};
     if (dryRun) {
-      const ok = user.status !== 'failed';
-      return finish({ ...base, outcome: ok ? 'DryRunSucceeded' : 'UserStepFailed', exitCode: ok ? 0 : 1, user, checks: [], ...(ok ? {} : { rerun }), warnings }, secrets);
+      const ok = user.status !== 'failed' && app?.status !== 'failed';
+      const outcome = user.status === 'failed' ? 'UserStepFailed' : ok ? 'DryRunSucceeded' : 'AppStepFailed';
+      return finish({ ...base, outcome, exitCode: ok ? 0 : 1, user, ...withApp, checks: [], ...(ok ? {} : { rerun }), warnings }, secrets);
     }
 
-    // 5. Proof.
+    // 6. Proof.
     d.progress.step('Verifying by reading back…');
     const verifyStart = performance.now();
     const verifyCommon = { client: session.client, spec, committed, secrets, checkUser: user.status === 'done' };
@@ -204,8 +229,11 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
     if (user.status === 'failed') {
       return finish({ ...base, outcome: 'UserStepFailed', exitCode: 68, user, checks, rerun, warnings }, secrets);
     }
+    if (app?.status === 'failed') {
+      return finish({ ...base, outcome: 'AppStepFailed', exitCode: 68, user, ...withApp, checks, rerun, warnings }, secrets);
+    }
     const allPassed = checks.every((c) => c.passed);
-    return finish({ ...base, outcome: allPassed ? 'Succeeded' : 'VerificationFailed', exitCode: allPassed ? 0 : 1, user, checks, ...(allPassed ? {} : { rerun }), warnings }, secrets);
+    return finish({ ...base, outcome: allPassed ? 'Succeeded' : 'VerificationFailed', exitCode: allPassed ? 0 : 1, user, ...withApp, checks, ...(allPassed ? {} : { rerun }), warnings }, secrets);
   } catch (err) {
     throw scrubError(err, secrets);
   } finally {
