@@ -10,6 +10,9 @@ const COMMANDS: ReadonlyArray<{ name: string; load: () => CliCommand<any> }> = [
   { name: 'format', load: () => require('./commands/format').formatCommand },
   { name: 'deploy', load: () => require('./commands/deploy').deployCommand },
   { name: 'org', load: () => require('./commands/org').orgCommand },
+  { name: 'check', load: () => require('./commands/check').checkCommand },
+  { name: 'plan', load: () => require('./commands/plan').planCommand },
+  { name: 'status', load: () => require('./commands/plan').statusCommand },
 ];
 
 function toAppError(err: unknown): AppError {
@@ -36,7 +39,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .scriptName('apionly')
     .usage('$0 <command> [options]')
     .strict()
-    .demandCommand(1, 'Name a command: generate, format, deploy or org.')
+    .demandCommand(1, `Name a command: ${COMMANDS.map((c) => c.name).join(', ')}.`)
     .recommendCommands()
     .help()
     .alias('h', 'help')

@@ -5,13 +5,14 @@
  *   2. connect (alias, username or token), read Organization, production guard
  *   3. SDR deploy at the project's sourceApiVersion, rollbackOnError, no testLevel (checkOnly when --dry-run)
  *   4. the user: plan (pure) + one executor; permission sets; optional reset email
- *   5. verify: Profile flags, object permissions (retrieve), the user
+ *   5. the External Client App, when configured: after the user (its run-as user), policies rendered for this org
+ *   6. verify: Profile flags, object permissions (retrieve), the user
  *
  * Exceptions only for "cannot start" (bad input, no org, refused production); everything that happens in the
  * org comes back as a DeployReport whose exitCode the CLI uses (0, 1, 68).
  */
 import { readFile } from 'node:fs/promises';
-import { basename, relative } from 'node:path';
+import { relative } from 'node:path';
 import { AppError, InputError, OperationError, UsageError } from '../errors';
 import { followCommand } from './messages';
 import type { MetadataDeployResult } from './metadataClient';
@@ -31,8 +32,12 @@ import type {
   UserReport,
   UserSpec,
 } from './types';
+import { checkLicences } from './licenceCheck';
 import { runUserStep } from './userStep';
-import { verify } from './verify';
+import { runAppStep } from './appStep';
+import type { AppReport } from './types';
+import { verify, type ReadOrgState } from './verify';
+import { verifyIntegration } from './verifyIntegration';
 
 export interface DeployDeps {
   readonly loadProject: (options: LoadProjectOptions) => Promise<ProjectState>;
@@ -43,6 +48,8 @@ export interface DeployDeps {
   readonly env: NodeJS.ProcessEnv;
   /** Subscribes to @salesforce/core warnings (e.g. "Using insecure protocol"); returns the unsubscribe. */
   readonly collectCoreWarnings: (sink: (warning: string) => void) => () => void;
+  /** The org-state reader verify uses (tests inject one); default src/orgState's. */
+  readonly readOrgState?: ReadOrgState;
 }
 
 export const DEFAULT_WAIT_MINUTES = 33;
@@ -69,7 +76,7 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
 
   // 1. The files: current, or refused.
   const project = await d.loadProject({ cwd: options.cwd, ...(options.configPath === undefined ? {} : { configPath: options.configPath }) });
-  const committed = await readCommittedProfile(project, options.cwd);
+  const committed = await readCommittedProfile(project, options.cwd, { fields: true });
   if (options.orgKey !== undefined && !project.orgKeys.includes(options.orgKey)) {
     throw new UsageError('UnknownOrgKey', `--org-key ${options.orgKey} is not a key of "orgs" in ${project.configPath} (has: ${project.orgKeys.join(', ') || 'none'}).`, {
       actions: [`Add "orgs": { "${options.orgKey}": { "user": { "Username": "…" } } } to the config, or pass one of its keys.`],
@@ -110,7 +117,9 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
     ].join(' ');
 
     if (!dryRun && !facts.isSandbox && !options.yes) {
-      const what = `profile "${spec.profileName}" and user ${String(spec.fields['Username'])}`;
+      const what = project.integration
+      ? `permission set "${project.integration.permissionSetName}" and user ${String(spec.fields['Username'])} (Salesforce Integration licence)`
+      : `profile "${spec.profileName}" and user ${String(spec.fields['Username'])}`;
       if (!options.interactive) {
         throw new UsageError('ProductionNotConfirmed', `${facts.name} (${facts.id}) is a production org and there is no terminal to confirm on, so nothing was changed.`, {
           actions: [`Confirm with --yes: ${rerun} --yes`, `Or check first what would happen: ${rerun} --dry-run`],
@@ -121,6 +130,17 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
         throw new OperationError('ProductionNotConfirmed', 'Nothing was changed: the deploy to production was not confirmed.', {
           actions: [`Rerun and answer y, or pass --yes: ${rerun} --yes`],
         });
+      }
+    }
+
+    // 2b. Integration route: the licences and seats, before anything changes.
+    let licences: DeployReport['licences'];
+    if (project.integration) {
+      d.progress.step(`Checking the ${project.integration.userLicense} licence and permission set licences…`);
+      licences = await checkLicences(session.client, spec, project.integration.userLicense, { rerun, describe: (err) => describeError(err, secrets) });
+      if (!licences.passed) {
+        const notRun: MetadataDeployReport = { status: 'NotRun', checkOnly: dryRun, apiVersion: project.sourceApiVersion, components: [], failures: [] };
+        return finish({ dryRun, org: facts, ...(orgKey ? { orgKey } : {}), deploy: notRun, licences, outcome: 'LicenseCheckFailed', exitCode: 1, checks: [], rerun, warnings, timings }, secrets);
       }
     }
 
@@ -148,7 +168,7 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
     d.progress.deployDone(result.status);
     const deployReport = toDeployReport(result, dryRun, project.sourceApiVersion, session.displayName, project.projectDir);
     // `timings` is filled in as the later phases run; finish() copies it into the report.
-    const base = { dryRun, org: facts, ...(orgKey ? { orgKey } : {}), deploy: deployReport, timings };
+    const base = { dryRun, org: facts, ...(orgKey ? { orgKey } : {}), deploy: deployReport, ...(licences ? { licences } : {}), timings };
 
     if (result.status !== 'Succeeded') {
       const outcome: DeployOutcomeKind = result.status === 'TimedOut' ? 'DeployTimedOut' : 'DeployFailed';
@@ -165,36 +185,55 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
       orgKey,
       rerun,
       secrets,
+      ...(project.integration ? { deployedPermissionSets: [project.integration.permissionSetName] } : {}),
       log: (line) => d.progress.step(line),
     });
     timings.user = since(userStart);
     warnings.push(...userStep.warnings);
     const user: UserReport = userStep.report;
+    // 5. The External Client App: only once the user exists (a dry run validates it when the user already exists).
+    let app: AppReport | undefined;
+    if (project.externalClientApp && user.status !== 'failed') {
+      const appStart = performance.now();
+      app = await runAppStep({
+        metadata: session.metadata,
+        app: project.externalClientApp,
+        orgKey,
+        apiVersion: project.sourceApiVersion,
+        checkOnly: dryRun,
+        userExists: user.action !== 'create',
+        rest,
+        waitMinutes,
+        ...(pollFrequencyMs === undefined ? {} : { pollFrequencyMs }),
+        projectDir: project.projectDir,
+        log: (line) => d.progress.step(line),
+      });
+      timings.app = since(appStart);
+      d.progress.step(`External Client App ${app.name}: ${app.status}`);
+    }
+    const withApp = app ? { app } : {};
     if (dryRun) {
-      const ok = user.status !== 'failed';
-      return finish({ ...base, outcome: ok ? 'DryRunSucceeded' : 'UserStepFailed', exitCode: ok ? 0 : 1, user, checks: [], ...(ok ? {} : { rerun }), warnings }, secrets);
+      const ok = user.status !== 'failed' && app?.status !== 'failed';
+      const outcome = user.status === 'failed' ? 'UserStepFailed' : ok ? 'DryRunSucceeded' : 'AppStepFailed';
+      return finish({ ...base, outcome, exitCode: ok ? 0 : 1, user, ...withApp, checks: [], ...(ok ? {} : { rerun }), warnings }, secrets);
     }
 
-    // 5. Proof.
+    // 6. Proof.
     d.progress.step('Verifying by reading back…');
     const verifyStart = performance.now();
-    const checks: CheckResult[] = await verify({
-      client: session.client,
-      metadata: session.metadata,
-      apiVersion: project.sourceApiVersion,
-      spec,
-      profileFullName: basename(project.profilePath).replace(/\.profile-meta\.xml$/, ''),
-      committed,
-      secrets,
-      checkUser: user.status === 'done',
-      ...(pollFrequencyMs === undefined ? {} : { pollFrequencyMs }),
-    });
+    const verifyCommon = { client: session.client, spec, committed, secrets, checkUser: user.status === 'done' };
+    const checks: CheckResult[] = project.integration
+      ? await verifyIntegration({ ...verifyCommon, permissionSetName: project.integration.permissionSetName, permissionSetLicense: project.integration.permissionSetLicense })
+      : await verify({ ...verifyCommon, ...(d.readOrgState ? { readOrgState: d.readOrgState } : {}) });
     timings.verify = since(verifyStart);
     if (user.status === 'failed') {
       return finish({ ...base, outcome: 'UserStepFailed', exitCode: 68, user, checks, rerun, warnings }, secrets);
     }
+    if (app?.status === 'failed') {
+      return finish({ ...base, outcome: 'AppStepFailed', exitCode: 68, user, ...withApp, checks, rerun, warnings }, secrets);
+    }
     const allPassed = checks.every((c) => c.passed);
-    return finish({ ...base, outcome: allPassed ? 'Succeeded' : 'VerificationFailed', exitCode: allPassed ? 0 : 1, user, checks, ...(allPassed ? {} : { rerun }), warnings }, secrets);
+    return finish({ ...base, outcome: allPassed ? 'Succeeded' : 'VerificationFailed', exitCode: allPassed ? 0 : 1, user, ...withApp, checks, ...(allPassed ? {} : { rerun }), warnings }, secrets);
   } catch (err) {
     throw scrubError(err, secrets);
   } finally {
@@ -217,18 +256,18 @@ export function scrubError(err: unknown, secrets: readonly string[]): AppError {
   return new OperationError(code === 'Error' ? 'DeployError' : code, message);
 }
 
-async function readCommittedProfile(project: ProjectState, cwd: string): Promise<ProfilePermissions> {
+export async function readCommittedProfile(project: ProjectState, cwd: string, options: { readonly fields?: boolean } = {}): Promise<ProfilePermissions> {
   const shown = relative(cwd, project.profilePath) || project.profilePath;
   try {
-    return parseProfilePermissions(await readFile(project.profilePath, 'utf8'));
+    return parseProfilePermissions(await readFile(project.profilePath, 'utf8'), options);
   } catch (err) {
-    throw new InputError('BadProfileFile', [{ file: shown, location: '', message: `cannot read the generated profile: ${(err as Error).message}`, fix: 'Run `npm run generate` and commit the result.' }]);
+    throw new InputError('BadProfileFile', [{ file: shown, location: '', message: `cannot read the generated ${project.integration ? 'permission set' : 'profile'}: ${(err as Error).message}`, fix: 'Run `npm run generate` and commit the result.' }]);
   }
 }
 
 const ORG_QUERY = 'SELECT Id, Name, IsSandbox, OrganizationType, InstanceName FROM Organization';
 
-async function readOrgFacts(session: OrgSession, secrets: readonly string[]): Promise<OrgFacts> {
+export async function readOrgFacts(session: OrgSession, secrets: readonly string[]): Promise<OrgFacts> {
   let row: Readonly<Record<string, unknown>> | undefined;
   try {
     row = (await session.client.query(ORG_QUERY))[0];
@@ -292,7 +331,7 @@ function quoteArg(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`;
 }
 
-function envNumber(value: string | undefined): number | undefined {
+export function envNumber(value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;
   const n = Number(value);
   return Number.isFinite(n) && n > 0 ? n : undefined;
@@ -302,7 +341,7 @@ let warningSink: ((w: string) => void) | undefined;
 let warningListenerInstalled = false;
 
 /** Routes @salesforce/core's Lifecycle warnings into the report (instead of node's process warnings on stderr). */
-function coreWarnings(sink: (warning: string) => void): () => void {
+export function coreWarnings(sink: (warning: string) => void): () => void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Lifecycle } = require('@salesforce/core') as typeof import('@salesforce/core');
   warningSink = sink;

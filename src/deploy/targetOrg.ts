@@ -21,6 +21,8 @@ export interface OrgSession {
   readonly displayName: string;
   /** Values that must never be printed (the access token). */
   readonly secrets: readonly string[];
+  /** The @salesforce/core connection itself, for REST calls beyond OrgClient (absent in tests' fakes). */
+  readonly connection?: import('@salesforce/core').Connection;
 }
 
 type Core = typeof import('@salesforce/core');
@@ -121,5 +123,6 @@ export async function connectOrg(targetOrg: string | undefined): Promise<OrgSess
     aliases,
     displayName,
     secrets,
+    connection: conn,
   };
 }

@@ -11,6 +11,10 @@ export interface OrgArgs {
   readonly seats?: string;
   readonly fault?: readonly string[];
   readonly 'deploy-polls'?: number;
+  readonly https?: boolean;
+  readonly features?: string;
+  readonly 'custom-objects'?: number;
+  readonly 'fields-per-object'?: number;
 }
 
 /** Typed options for `apionly org start`, from the flags (kebab-case flag -> camelCase field). */
@@ -23,6 +27,12 @@ export interface OrgStartOptions {
   readonly faultJson: readonly string[];
   /** Status checks a deploy stays InProgress (Queued is always one). */
   readonly deployPolls: number;
+  /** Serve HTTPS with a certificate made at start (trust it with NODE_EXTRA_CA_CERTS). */
+  readonly https?: boolean;
+  /** Org features switched on (or off with `Name=false`), e.g. { Orders: true, Quotes: true }. */
+  readonly features?: Readonly<Record<string, boolean>>;
+  /** Synthetic custom objects for scale. */
+  readonly customObjects?: { readonly count: number; readonly fieldsPerObject: number };
 }
 
 export const orgCommand: CliCommand<OrgArgs> = {
@@ -36,9 +46,13 @@ export const orgCommand: CliCommand<OrgArgs> = {
         state: { type: 'string', describe: 'Keep the org in this JSON file across restarts (written atomically after each change)' },
         sandbox: { type: 'boolean', default: false, describe: 'Make the org a sandbox (IsSandbox true, NoTestRun allowed)' },
         edition: { type: 'string', describe: 'Organization.OrganizationType, e.g. "Enterprise Edition" (default) or "Developer Edition"' },
-        seats: { type: 'string', describe: 'Licence seats, e.g. "Salesforce=10,Salesforce Integration=5"' },
+        seats: { type: 'string', describe: 'Licence seats (user licences by Name, permission set licences by DeveloperName), e.g. "Salesforce=10,Salesforce Integration=5,SalesforceAPIIntegrationPsl=5"' },
         fault: { type: 'string', array: true, describe: 'Inject faults: a JSON object or array, e.g. \'{"kind":"http-503","match":{"route":"query"}}\' (repeatable; also APIONLY_EMULATOR_FAULTS)' },
         'deploy-polls': { type: 'number', default: 2, describe: 'Status checks a deploy or retrieve reports InProgress before it completes' },
+        https: { type: 'boolean', default: false, describe: 'Serve HTTPS with a certificate made at start by openssl (for `sf org login client-credentials`, which refuses HTTP); trust it with NODE_EXTRA_CA_CERTS=<certificatePath printed>' },
+        features: { type: 'string', describe: 'Org features to switch on (Name=false switches off), e.g. "Orders,Quotes,FieldService" or "StreamingApi=false"' },
+        'custom-objects': { type: 'number', describe: 'Add N synthetic custom objects (Obj0001__c …), for discover at scale' },
+        'fields-per-object': { type: 'number', default: 40, describe: 'Custom fields on each synthetic object (with --custom-objects): editable, formula, auto-number, required, lookup, master-detail …' },
       }),
   json: () => false,
   run: async (args, io) => {
@@ -69,7 +83,35 @@ export function toOrgStartOptions(args: OrgArgs, io: CliIo): OrgStartOptions {
     ...(args.seats !== undefined ? { seats: parseSeats(args.seats) } : {}),
     faultJson: args.fault ?? [],
     deployPolls: polls,
+    ...(args.https ? { https: true } : {}),
+    ...(args.features !== undefined ? { features: parseFeatures(args.features) } : {}),
+    ...(args['custom-objects'] !== undefined ? { customObjects: customObjectsOption(args['custom-objects'], args['fields-per-object'] ?? 40) } : {}),
   };
+}
+
+/** "Orders,Quotes,StreamingApi=false" -> { Orders: true, Quotes: true, StreamingApi: false } (names are checked by the org). */
+export function parseFeatures(text: string): Record<string, boolean> {
+  const { UsageError } = require('../../errors') as typeof import('../../errors');
+  const out: Record<string, boolean> = {};
+  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([A-Za-z][A-Za-z0-9]*)(?:=(true|false|on|off))?$/.exec(part);
+    if (!m?.[1]) {
+      throw new UsageError('BadFeatures', `--features: "${part}" is not a feature name (optionally =false).`, { actions: ['Example: --features Orders,Quotes or --features StreamingApi=false'] });
+    }
+    out[m[1]] = m[2] === undefined || m[2] === 'true' || m[2] === 'on';
+  }
+  return out;
+}
+
+function customObjectsOption(count: number, fieldsPerObject: number): { count: number; fieldsPerObject: number } {
+  const { UsageError } = require('../../errors') as typeof import('../../errors');
+  if (!Number.isInteger(count) || count < 0 || count > 20000) {
+    throw new UsageError('BadCustomObjects', `--custom-objects must be a whole number from 0 to 20000, got ${String(count)}.`);
+  }
+  if (!Number.isInteger(fieldsPerObject) || fieldsPerObject < 0 || fieldsPerObject > 800) {
+    throw new UsageError('BadFieldsPerObject', `--fields-per-object must be a whole number from 0 to 800 (Salesforce's custom field limit), got ${String(fieldsPerObject)}.`);
+  }
+  return { count, fieldsPerObject };
 }
 
 /** "Salesforce=10,Salesforce Integration=5" -> { Salesforce: 10, 'Salesforce Integration': 5 }. */
@@ -120,11 +162,15 @@ export async function orgStart(options: OrgStartOptions, io: CliIo, stop: Promis
     running = await emulator.startEmulatedOrg({
       port: options.port,
       ...(options.statePath !== undefined ? { statePath: options.statePath } : {}),
-      orgs: [{ kind: options.kind, ...(options.edition !== undefined ? { edition: options.edition } : {}), ...(options.seats ? { seats: options.seats } : {}) }],
+      orgs: [{
+        kind: options.kind, ...(options.edition !== undefined ? { edition: options.edition } : {}), ...(options.seats ? { seats: options.seats } : {}),
+        ...(options.features ? { features: options.features } : {}), ...(options.customObjects ? { customObjects: options.customObjects } : {}),
+      }],
       faults,
       deployTiming: { queuedPolls: 1, inProgressPolls: options.deployPolls },
       env: io.env,
       log: (line) => io.stderr.write(`${line}\n`),
+      ...(options.https ? { https: true } : {}),
     });
   } catch (err) {
     if (err instanceof emulator.EmulatorStateError) {
@@ -139,7 +185,7 @@ export async function orgStart(options: OrgStartOptions, io: CliIo, stop: Promis
   }
   const first = running.orgs[0];
   io.stdout.write(
-    `${JSON.stringify({ instanceUrl: running.instanceUrl, accessToken: first?.accessToken, username: first?.username, orgId: first?.orgId })}\n`,
+    `${JSON.stringify({ instanceUrl: running.instanceUrl, accessToken: first?.accessToken, username: first?.username, orgId: first?.orgId, ...(running.certificatePath ? { certificatePath: running.certificatePath } : {}) })}\n`,
   );
   const token = first?.accessToken ?? '';
   io.stderr.write(
@@ -147,6 +193,7 @@ export async function orgStart(options: OrgStartOptions, io: CliIo, stop: Promis
       'Emulated org ready (no real Salesforce org is involved).',
       `  apionly:  SF_ORG_INSTANCE_URL=${running.instanceUrl} apionly deploy --target-org '${token}'`,
       `  sf CLI:   SF_ORG_INSTANCE_URL=${running.instanceUrl} FORCE_SFDC_LOGIN_URL=https://login.salesforce.com sf project deploy start --target-org '${token}'`,
+      ...(running.certificatePath ? [`  HTTPS:    trust the certificate in every client process: NODE_EXTRA_CA_CERTS=${running.certificatePath}`] : []),
       'Stop with Ctrl-C.',
       '',
     ].join('\n'),

@@ -29,7 +29,7 @@ export function findObject(state: OrgState, name: string): ObjectInfo | undefine
   const std = standardObject(name);
   if (std && featureOn(state, std.feature)) {
     const customState = state.customObjects.find((o) => o.fullName === name);
-    return { name, custom: false, viewAll: std.viewAll, permissionable: true, standard: std, ...(customState ? { customState } : {}) };
+    return { name, custom: false, viewAll: std.viewAll, permissionable: std.objectPermissions !== false, standard: std, ...(customState ? { customState } : {}) };
   }
   if (NON_PERMISSIONABLE_OBJECTS.includes(name)) return { name, custom: false, viewAll: false, permissionable: false };
   const c = state.customObjects.find((o) => o.fullName === name && name.endsWith('__c'));
@@ -54,7 +54,7 @@ export function findField(state: OrgState, objectName: string, fieldName: string
   const cf = obj.customState?.fields.find((f) => f.fullName === fieldName);
   if (cf) return { object: objectName, name: fieldName, required: customFieldRequired(cf), permissionable: true, custom: true };
   const sf = obj.standard?.fields.find((f) => f.name === fieldName);
-  if (sf) return { object: objectName, name: fieldName, required: sf.required === true, permissionable: sf.permissionable !== false, custom: false };
+  if (sf) return { object: objectName, name: fieldName, required: sf.required === true || sf.masterDetail === true, permissionable: sf.permissionable !== false, custom: false };
   if (obj.standard && OBSERVED_STANDARD_FIELDS[objectName]?.includes(fieldName)) {
     return { object: objectName, name: fieldName, required: false, permissionable: true, custom: false };
   }

@@ -100,6 +100,8 @@ export interface CustomObjectState {
 export interface UserState {
   id: string;
   fields: Record<string, string | boolean | null>;
+  /** UserLogin: frozen / password-locked; absent = neither (older state files have none). */
+  login?: { isFrozen: boolean; isPasswordLocked: boolean; lastModifiedDate: string };
 }
 
 export interface AssignmentState {
@@ -134,6 +136,29 @@ export interface ChannelMemberState {
   lastModifiedDate: string;
 }
 
+/**
+ * One External Client App component (ExternalClientApplication, ExtlClntAppOauthSettings,
+ * ExtlClntAppGlobalOauthSettings, ExtlClntAppOauthConfigurablePolicies), its elements as deployed (text values).
+ */
+export interface EcaComponentState extends AuditFields {
+  type: string;
+  fullName: string;
+  id: string;
+  /** The ExternalClientApplication it belongs to (its own fullName for the app itself). */
+  app: string;
+  fields: Record<string, string>;
+}
+
+/** The consumer the org issued for an app's global OAuth settings: key and secret (never retrieved, only shown to the admin). */
+export interface EcaConsumerState {
+  app: string;
+  /** Connect API consumer id (888…). */
+  id: string;
+  key: string;
+  secret: string;
+  createdDate: string;
+}
+
 export interface OrgState {
   identity: { orgId: string; accessToken: string; username: string; userId: string };
   kind: 'production' | 'sandbox';
@@ -159,6 +184,13 @@ export interface OrgState {
   channelMembers?: ChannelMemberState[];
   /** How many entities may be selected for Change Data Capture (streaming.md §4: 5; the add-on lifts it). */
   cdcEntityLimit?: number;
+  /** External Client Apps (absent in states saved before they were modelled). */
+  ecaComponents?: EcaComponentState[];
+  ecaConsumers?: EcaConsumerState[];
+  /** ExternalClientAppSettings: enableClientSecretInRestApiAccess (Connect REST may return secrets). Default off. */
+  ecaSettings?: { enableClientSecretInRestApiAccess: boolean };
+  /** Apps that have issued a token (Connect `/apps/oauth/usage` lists only apps with OAuth usage). */
+  ecaUsage?: string[];
 }
 
 export interface WorldState {

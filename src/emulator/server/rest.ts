@@ -9,6 +9,8 @@ import type { CallDescriptor } from './faults';
 import { compareVersions, invalidSession, json, noContent, notFound, orgForBearer, restError } from './http';
 import type { Reply, Request, ServerContext } from './http';
 import { deployResult } from './jobs';
+import { matchConnectApps, matchOAuth, sessionOrgForBearer } from './oauth';
+import { batchSizeOf } from './queryCursors';
 
 export interface Route {
   readonly call: CallDescriptor;
@@ -68,7 +70,8 @@ function authed(
   return {
     call,
     handle: async (ctx, req) => {
-      const org = orgForBearer(ctx, req);
+      // An admin token, or a session issued through OAuth (which runs as its user: see model/oauth/userView).
+      const org = orgForBearer(ctx, req) ?? sessionOrgForBearer(ctx, req);
       if (!org) return invalidSession();
       if (version !== undefined && compareVersions(version, org.maxApiVersion) > 0) return notFound();
       try {
@@ -101,24 +104,8 @@ export function matchRest(method: string, path: string, url: URL): Route | undef
       return json(200, versionList(max));
     });
   }
-  if (path === '/services/oauth2/token') {
-    // The emulated org hands out its token at start and supports no OAuth flow (password, refresh, JWT):
-    // answer as Salesforce does for a grant it refuses.
-    return simple('oauth-token', async () => json(400, { error: 'invalid_grant', error_description: 'authentication failure' }));
-  }
-  if (path === '/services/oauth2/userinfo') {
-    return authed({ route: 'userinfo' }, undefined, (org) =>
-      json(200, {
-        sub: `https://login.salesforce.com/id/${org.identity.orgId}/${org.identity.userId}`,
-        user_id: org.identity.userId,
-        organization_id: org.identity.orgId,
-        preferred_username: org.identity.username,
-        email: org.identity.username,
-        active: true,
-        user_type: 'STANDARD',
-      }),
-    );
-  }
+  const oauth = matchOAuth(path);
+  if (oauth) return oauth;
   const m = /^\/services\/data\/v(\d+\.\d)(\/.*)?$/.exec(path);
   if (!m) return undefined;
   const version = m[1] ?? '';
@@ -143,7 +130,7 @@ export function matchRest(method: string, path: string, url: URL): Route | undef
   if ((head === 'query' || head === 'queryAll') && segs.length === 1 && method === 'GET') {
     const q = url.searchParams.get('q') ?? '';
     const from = fromType(q);
-    return authed({ route: 'query', ...(from ? { sobject: from } : {}) }, version, (org) => {
+    return authed({ route: 'query', ...(from ? { sobject: from } : {}) }, version, (org, ctx, req) => {
       if (q.trim() === '') throw new SalesforceError('MALFORMED_QUERY', 'A query string has to be specified');
       if (url.searchParams.get('columns') === 'true') {
         const columns = org.queryColumns(q);
@@ -155,7 +142,14 @@ export function matchRest(method: string, path: string, url: URL): Route | undef
           keyPrefix: null,
         });
       }
-      return json(200, org.query(q));
+      return json(200, ctx.queries.firstPage(org.identity.orgId, org.query(q), batchSizeOf(req.raw.headers['sforce-query-options']), version));
+    });
+  }
+  if ((head === 'query' || head === 'queryAll') && segs.length === 2 && method === 'GET') {
+    const segment = type ?? '';
+    return authed({ route: 'queryMore' }, version, (org, ctx) => {
+      const page = ctx.queries.nextPage(org.identity.orgId, segment, version);
+      return page ? json(200, page) : restError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
     });
   }
 
@@ -256,6 +250,11 @@ export function matchRest(method: string, path: string, url: URL): Route | undef
       return json(200, org.toolingQuery(q));
     });
   }
+  if (head === 'apps') return matchConnectApps(method, version, segs, url);
+  if (head === 'composite' && type === 'batch' && id === undefined && method === 'POST') {
+    return authed({ route: 'composite-batch' }, version, (_org, ctx, req) => compositeBatch(ctx, req, version));
+  }
+
   if (head === 'tooling') {
     // The emulated org has no source tracking: the sf CLI's SourceMember describe probe must get exactly
     // this 404 to turn tracking off (wire-protocol §12.6); everything else under tooling is absent too.
@@ -287,6 +286,57 @@ export function matchRest(method: string, path: string, url: URL): Route | undef
     }
   }
   return undefined;
+}
+
+/** Subrequests per Composite Batch request (REST API guide, "Composite Batch": up to 25). */
+export const COMPOSITE_BATCH_LIMIT = 25;
+
+/**
+ * POST /composite/batch: up to 25 independent subrequests (`{method, url: "vXX.X/…"}`), each answered as if sent alone,
+ * in one `{hasErrors, results: [{statusCode, result}]}` (REST API guide, "Batch Request Body" / "Batch Response Body").
+ * A malformed body is refused whole with 400; with haltOnError the subrequests after a failed one get 412
+ * BATCH_PROCESSING_HALTED. Subrequest versions must lie between 34.0 and the batch's own version.
+ */
+async function compositeBatch(ctx: ServerContext, req: Request, version: string): Promise<Reply> {
+  const body = parseJsonBody(req);
+  const list = body['batchRequests'];
+  if (!Array.isArray(list) || list.length === 0) {
+    throw new SalesforceError('INVALID_BATCH_REQUEST', 'batchRequests must be a non-empty array of {method, url} (emulator-invented message)');
+  }
+  if (list.length > COMPOSITE_BATCH_LIMIT) {
+    throw new SalesforceError('INVALID_BATCH_REQUEST', `A batch may hold at most ${COMPOSITE_BATCH_LIMIT} subrequests; this one has ${list.length} (emulator-invented message)`);
+  }
+  const subs = list.map((raw, i) => {
+    const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+    const m = typeof r['method'] === 'string' ? r['method'].toUpperCase() : '';
+    const u = typeof r['url'] === 'string' ? r['url'] : '';
+    const path = `/services/data/${u.replace(/^\/?(services\/data\/)?/, '')}`;
+    const v = /^\/services\/data\/v(\d+\.\d)\//.exec(path)?.[1];
+    if (!['GET', 'POST', 'PATCH', 'DELETE'].includes(m) || !v || compareVersions(v, '34.0') < 0 || compareVersions(v, version) > 0) {
+      throw new SalesforceError('INVALID_BATCH_REQUEST', `batchRequests[${i}] needs a method and a url "vXX.X/…" with a version from 34.0 to ${version} (emulator-invented message)`);
+    }
+    return { method: m, path, richInput: r['richInput'] };
+  });
+  const halt = body['haltOnError'] === true;
+  const results: Array<{ statusCode: number; result: unknown }> = [];
+  let halted = false;
+  for (const sub of subs) {
+    if (halted) {
+      results.push({ statusCode: 412, result: [{ errorCode: 'BATCH_PROCESSING_HALTED', message: 'Batch processing halted per request' }] });
+      continue;
+    }
+    const url = new URL(sub.path, 'http://emulated.invalid');
+    const route = matchRest(sub.method, url.pathname, url);
+    const subReq: Request = {
+      raw: req.raw, method: sub.method, url, path: url.pathname,
+      body: sub.richInput === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(sub.richInput)),
+    };
+    const reply = route ? await route.handle(ctx, subReq) : notFound();
+    const text = reply.body.toString();
+    results.push({ statusCode: reply.status, result: text === '' ? null : (JSON.parse(text) as unknown) });
+    if (reply.status >= 400 && halt) halted = true;
+  }
+  return json(200, { hasErrors: results.some((r) => r.statusCode >= 400), results });
 }
 
 const BOOL_OPTIONS = ['allowMissingFiles', 'autoUpdatePackage', 'checkOnly', 'ignoreWarnings', 'performRetrieve', 'purgeOnDelete', 'rollbackOnError', 'singlePackage'];

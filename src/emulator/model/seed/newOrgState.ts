@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import type { OrgOptions } from '../api';
+import { SalesforceError, type OrgOptions } from '../api';
 import { KEY_PREFIX, makeId, toId18 } from '../ids';
 import type { OrgState, ProfileState } from '../state';
 import { DEFAULT_FEATURES, STANDARD_OBJECTS } from './objects';
 import { FULL, NONE, STANDARD_PROFILES } from './profiles';
 import { isKnownUserPermission } from './userPermissions';
+import { addCustomSchema, syntheticObjects } from './customSchema';
 
 export const DEFAULT_SEATS: Readonly<Record<string, number>> = { Salesforce: 10, 'Salesforce Integration': 5 };
+/** The permission set licence of the Salesforce Integration licence (salesforce-facts e); seats default to the licence's. */
+export const INTEGRATION_PSL = 'SalesforceAPIIntegrationPsl';
 
 /** Builds a freshly seeded org. `podTag` keeps ids distinct between orgs of one world. */
 export function newOrgState(options: OrgOptions, podTag: string, now: string): OrgState {
@@ -26,12 +29,12 @@ export function newOrgState(options: OrgOptions, podTag: string, now: string): O
     },
   ];
   for (const [name, total] of Object.entries(seats)) {
-    if (!licenses.some((l) => l.name === name)) {
+    if (name !== INTEGRATION_PSL && !licenses.some((l) => l.name === name)) {
       licenses.push({ id: id(KEY_PREFIX.UserLicense), name, masterLabel: name, licenseDefinitionKey: name.toUpperCase().replace(/\W+/g, '_'), totalLicenses: total });
     }
   }
   for (const f of Object.keys(options.features ?? {})) {
-    if (!(f in DEFAULT_FEATURES)) throw new Error(`Unknown org feature '${f}'; known: ${Object.keys(DEFAULT_FEATURES).join(', ')}`);
+    if (!(f in DEFAULT_FEATURES)) throw new SalesforceError('INVALID_INPUT', `Unknown org feature '${f}'; known: ${Object.keys(DEFAULT_FEATURES).join(', ')} (emulator-invented message)`);
   }
   const features = { ...DEFAULT_FEATURES, ...(options.features ?? {}) };
   const profiles: ProfileState[] = STANDARD_PROFILES.map((p) => {
@@ -49,21 +52,14 @@ export function newOrgState(options: OrgOptions, podTag: string, now: string): O
     };
   });
   const adminProfile = profiles[0] as ProfileState;
-  const state: OrgState = {
-    identity: { orgId, accessToken, username, userId },
-    kind: options.kind ?? 'production',
-    edition: options.edition ?? 'Enterprise Edition',
-    name: options.name ?? (options.kind === 'sandbox' ? 'Emulated Sandbox' : 'Emulated Org'),
-    instanceName: `EMU${podTag.toUpperCase()}`,
-    podTag,
-    features,
-    seq,
-    licenses,
-    permissionSetLicenses: [
-      { id: id(KEY_PREFIX.PermissionSetLicense), developerName: 'SalesforceAPIIntegrationPsl', masterLabel: 'Salesforce API Integration', totalLicenses: seats['Salesforce Integration'] ?? 0, allowedUserLicenses: ['Salesforce Integration'] },
-    ],
-    profiles,
-    permissionSets: [
+  // Every id is taken before `seq` is stored (the sets once took ids after it, so later records reused them).
+  const permissionSetLicenses = [
+      {
+        id: id(KEY_PREFIX.PermissionSetLicense), developerName: INTEGRATION_PSL, masterLabel: 'Salesforce API Integration',
+        totalLicenses: seats[INTEGRATION_PSL] ?? seats['Salesforce Integration'] ?? 0, allowedUserLicenses: ['Salesforce Integration'],
+      },
+    ];
+  const permissionSets: OrgState['permissionSets'] = [
       {
         id: id(KEY_PREFIX.PermissionSet), name: 'Integration_Object_Access', label: 'Integration Object Access',
         description: 'Seeded: object access for Salesforce Integration users (needs the Salesforce API Integration PSL)',
@@ -76,7 +72,20 @@ export function newOrgState(options: OrgOptions, podTag: string, now: string): O
         license: 'Salesforce', hasActivationRequired: false, userPermissions: { RunReports: true, ExportReport: true },
         objectPermissions: {}, fieldPermissions: {}, extras: {}, ...audit,
       },
-    ],
+    ];
+  const state: OrgState = {
+    identity: { orgId, accessToken, username, userId },
+    kind: options.kind ?? 'production',
+    edition: options.edition ?? 'Enterprise Edition',
+    name: options.name ?? (options.kind === 'sandbox' ? 'Emulated Sandbox' : 'Emulated Org'),
+    instanceName: `EMU${podTag.toUpperCase()}`,
+    podTag,
+    features,
+    seq,
+    licenses,
+    permissionSetLicenses,
+    profiles,
+    permissionSets,
     customObjects: [],
     users: [
       {
@@ -94,7 +103,10 @@ export function newOrgState(options: OrgOptions, podTag: string, now: string): O
     events: [],
     ...(options.cdcEntityLimit !== undefined ? { cdcEntityLimit: options.cdcEntityLimit } : {}),
   };
-  // The literal above hands out ids after reading `seq`: store the last one used, so new records never reuse a seeded id.
+  if (options.customObjects && options.customObjects.count > 0) {
+    addCustomSchema(state, syntheticObjects(options.customObjects.count, options.customObjects.fieldsPerObject), id, now);
+    for (const o of state.customObjects) adminProfile.objectPermissions[o.fullName] = { ...FULL };
+  }
   state.seq = seq;
   return state;
 }

@@ -1,28 +1,13 @@
+import { f, noFls, obj, req, type StandardFieldDef, type StandardObjectDef } from './objectDefs';
+import { FIELD_ONLY_OBJECTS, MORE_STANDARD_OBJECTS } from './moreObjects';
+
+export type { StandardFieldDef, StandardObjectDef };
+export { FIELD_ONLY_OBJECTS };
+
 /**
  * Standard objects that can appear in Profile/PermissionSet objectPermissions, with the flags each allows and the
  * feature that must be on for the object to exist (reference/standard-objects.md §2, §3a).
  */
-export interface StandardFieldDef {
-  readonly name: string;
-  readonly type: string; // describe type: string, picklist, reference, currency, …
-  /** Required on create (nillable=false, no default): never in fieldPermissions (standard-objects §3c). */
-  readonly required?: boolean;
-  /** False for fields that never take FLS (Id, Name, audit fields, compound parts). */
-  readonly permissionable?: boolean;
-  readonly referenceTo?: string;
-}
-
-export interface StandardObjectDef {
-  readonly name: string;
-  readonly label: string;
-  readonly keyPrefix: string;
-  /** Feature switch the object needs (absent = always on). */
-  readonly feature?: string;
-  /** View All / Modify All exist for it (false for Idea, Pricebook2, Product2, PushTopic, Question: §3a). */
-  readonly viewAll: boolean;
-  readonly fields: readonly StandardFieldDef[];
-}
-
 /** Features and their default state in a new Enterprise org (standard-objects §2.2, §2.3). */
 export const DEFAULT_FEATURES: Readonly<Record<string, boolean>> = {
   StreamingApi: true, // EventSettings.enableStreamingApi, on by default
@@ -35,23 +20,20 @@ export const DEFAULT_FEATURES: Readonly<Record<string, boolean>> = {
   EntitlementManagement: false,
   ChatterAnswers: false,
   DevHub: false,
+  // The rest of standard-objects.md §1/§2.3 (seed/moreObjects.ts). In all 2021+ Admin profiles: on.
+  ConsentModel: true, // Individual, ContactPoint*, AuthorizationForm*, CommSubscription*, DataUse*, PartyConsent, …
+  RecentObjects: true, // Scorecard*, Image, ProcessException, AccountBrand: "seen only in newer orgs"
+  FieldService: false,
+  SocialCustomerService: false,
+  Chat: false,
+  Messaging: false,
+  WorkDotCom: false,
+  DataDotCom: false,
+  Payments: false,
+  Billing: false,
+  EventMonitoring: false,
+  Chatter: true,
 };
-
-const SYSTEM: readonly StandardFieldDef[] = [
-  { name: 'Id', type: 'id', permissionable: false },
-  { name: 'OwnerId', type: 'reference', permissionable: false, referenceTo: 'User' },
-  { name: 'CreatedById', type: 'reference', permissionable: false, referenceTo: 'User' },
-  { name: 'CreatedDate', type: 'datetime', permissionable: false },
-  { name: 'LastModifiedById', type: 'reference', permissionable: false, referenceTo: 'User' },
-  { name: 'LastModifiedDate', type: 'datetime', permissionable: false },
-];
-const f = (name: string, type = 'string', extra: Partial<StandardFieldDef> = {}): StandardFieldDef => ({ name, type, ...extra });
-const req = (name: string, type = 'string'): StandardFieldDef => ({ name, type, required: true });
-const noFls = (name: string, type = 'string'): StandardFieldDef => ({ name, type, permissionable: false });
-
-function obj(name: string, label: string, keyPrefix: string, fields: StandardFieldDef[], opts: { feature?: string; viewAll?: boolean } = {}): StandardObjectDef {
-  return { name, label, keyPrefix, viewAll: opts.viewAll ?? true, fields: [...SYSTEM, ...fields], ...(opts.feature ? { feature: opts.feature } : {}) };
-}
 
 export const STANDARD_OBJECTS: readonly StandardObjectDef[] = [
   obj('Account', 'Account', '001', [
@@ -76,10 +58,10 @@ export const STANDARD_OBJECTS: readonly StandardObjectDef[] = [
     req('Name'), req('StageName', 'picklist'), req('CloseDate', 'date'), f('AccountId', 'reference', { referenceTo: 'Account' }),
     f('Amount', 'currency'), f('Probability', 'percent'), f('Type', 'picklist'), f('LeadSource', 'picklist'),
     f('NextStep'), f('Description', 'textarea'), f('CampaignId', 'reference', { referenceTo: 'Campaign' }),
-    noFls('ForecastCategoryName', 'picklist'), noFls('IsClosed', 'boolean'),
+    noFls('ForecastCategoryName', 'picklist'), noFls('IsClosed', 'boolean', { calculated: true }), f('ExpectedRevenue', 'currency', { calculated: true }),
   ]),
   obj('Case', 'Case', '500', [
-    req('Status', 'picklist'), noFls('CaseNumber'), f('Subject'), f('Description', 'textarea'), f('Priority', 'picklist'),
+    req('Status', 'picklist'), noFls('CaseNumber', 'string', { autoNumber: true }), f('Subject'), f('Description', 'textarea'), f('Priority', 'picklist'),
     f('Origin', 'picklist'), f('Reason', 'picklist'), f('Type', 'picklist'), f('AccountId', 'reference', { referenceTo: 'Account' }),
     f('ContactId', 'reference', { referenceTo: 'Contact' }), f('AssetId', 'reference', { referenceTo: 'Asset' }), f('SuppliedEmail', 'email'),
   ]),
@@ -93,7 +75,7 @@ export const STANDARD_OBJECTS: readonly StandardObjectDef[] = [
     f('PurchaseDate', 'date'), f('UsageEndDate', 'date'), f('Description', 'textarea'), f('Product2Id', 'reference', { referenceTo: 'Product2' }),
   ]),
   obj('Contract', 'Contract', '800', [
-    req('AccountId', 'reference'), req('Status', 'picklist'), noFls('ContractNumber'), f('StartDate', 'date'), f('ContractTerm', 'int'),
+    req('AccountId', 'reference'), req('Status', 'picklist'), noFls('ContractNumber', 'string', { autoNumber: true }), f('EndDate', 'date', { calculated: true }), f('StartDate', 'date'), f('ContractTerm', 'int'),
     f('Description', 'textarea'), f('SpecialTerms', 'textarea'), f('BillingAddress', 'address'),
   ]),
   obj('Solution', 'Solution', '501', [req('SolutionName'), req('Status', 'picklist'), f('SolutionNote', 'textarea')]),
@@ -118,6 +100,7 @@ export const STANDARD_OBJECTS: readonly StandardObjectDef[] = [
   obj('Question', 'Question', '906', [req('Title'), f('Body', 'textarea')], { feature: 'ChatterAnswers', viewAll: false }),
   obj('ScratchOrgInfo', 'Scratch Org Info', '2SR', [req('Edition', 'picklist'), f('OrgName'), f('Description', 'textarea')], { feature: 'DevHub' }),
   obj('ActiveScratchOrg', 'Active Scratch Org', '2AS', [f('Description', 'textarea')], { feature: 'DevHub' }),
+  ...MORE_STANDARD_OBJECTS,
 ];
 
 /**
@@ -129,7 +112,7 @@ export const NON_PERMISSIONABLE_OBJECTS: readonly string[] = [
   'QuoteLineItem', 'CaseComment', 'ContentVersion', 'ContentDocument', 'EmailMessage', 'FeedItem',
 ];
 
-const BY_NAME = new Map(STANDARD_OBJECTS.map((o) => [o.name, o]));
+const BY_NAME = new Map([...STANDARD_OBJECTS, ...FIELD_ONLY_OBJECTS].map((o) => [o.name, o]));
 export function standardObject(name: string): StandardObjectDef | undefined {
   return BY_NAME.get(name);
 }

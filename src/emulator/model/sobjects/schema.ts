@@ -1,9 +1,11 @@
 import { featureOn } from '../orgCatalog';
 import { USER_PICKLISTS } from '../seed/picklists';
-import { STANDARD_OBJECTS, standardObject } from '../seed/objects';
+import { FIELD_ONLY_OBJECTS, STANDARD_OBJECTS, standardObject } from '../seed/objects';
+import { permissionEntityDef } from './permissionEntities';
 import { OBSERVED_STANDARD_FIELDS } from '../seed/standardFields';
 import { USER_PERMISSION_NAMES } from '../seed/userPermissions';
-import type { OrgState } from '../state';
+import type { CustomFieldState, OrgState } from '../state';
+import type { StandardFieldDef } from '../seed/objectDefs';
 
 export interface SFieldDef {
   readonly name: string;
@@ -18,6 +20,13 @@ export interface SFieldDef {
   readonly relationshipName?: string;
   readonly picklist?: readonly (readonly [string, string])[];
   readonly custom?: boolean;
+  /** Formula or roll-up summary (describe `calculated`). */
+  readonly calculated?: boolean;
+  readonly autoNumber?: boolean;
+  /** The detail side of a master-detail relationship (describe `relationshipOrder` 0, `cascadeDelete`). */
+  readonly masterDetail?: boolean;
+  /** Whether the field takes field permissions (describe `permissionable`); derived from the other flags when absent. */
+  readonly permissionable?: boolean;
 }
 
 export interface SObjectDef {
@@ -104,7 +113,7 @@ export const PERMISSION_SET: SObjectDef = {
     ro('IsCustom', 'boolean', 'Custom'), ro('NamespacePrefix', 'string', 'Namespace Prefix'), ro('Type', 'picklist', 'Permission Set Type'),
     ro('HasActivationRequired', 'boolean', 'Session Activation Required'),
     { ...ref('LicenseId', 'PermissionSetLicense', 'License', 'License ID'), referenceTo: ['PermissionSetLicense', 'UserLicense'] },
-    ref('ProfileId', 'Profile', 'Profile', 'Profile ID'),
+    ref('ProfileId', 'Profile', 'Profile', 'Profile ID'), ref('PermissionSetGroupId', 'PermissionSetGroup', 'PermissionSetGroup', 'Permission Set Group ID'),
     ...PERMISSION_FIELDS, ...AUDIT,
   ],
 };
@@ -172,7 +181,48 @@ export function toolingObjectDef(name: string): SObjectDef | undefined {
   return name.toLowerCase() === 'platformeventchannelmember' ? PLATFORM_EVENT_CHANNEL_MEMBER : undefined;
 }
 
-export const SYSTEM_OBJECTS: readonly SObjectDef[] = [ORGANIZATION, PERMISSION_SET, PERMISSION_SET_ASSIGNMENT, PERMISSION_SET_LICENSE, PERMISSION_SET_LICENSE_ASSIGN, PROFILE, USER, USER_LICENSE];
+/** Object permissions of a permission set (a profile's are on its owned set): permission-model.md §2. */
+export const OBJECT_PERMISSIONS: SObjectDef = {
+  name: 'ObjectPermissions', label: 'Object Permissions', labelPlural: 'Object Permissions', keyPrefix: '110', createable: true, updateable: true, deletable: true, custom: false,
+  fields: [
+    ID, { ...ref('ParentId', 'PermissionSet', 'Parent', 'Parent ID', { nillable: false }), createable: true },
+    rw('SobjectType', 'picklist', 'Sobject Type Name', { nillable: false, length: 40 }),
+    ...['Read', 'Create', 'Edit', 'Delete', 'ViewAllRecords', 'ModifyAllRecords', 'ViewAllFields'].map((n) => rw(`Permissions${n}`, 'boolean', n, { nillable: false, defaultedOnCreate: true })),
+    ...AUDIT,
+  ],
+};
+
+/** Field permissions of a permission set: permission-model.md §3. */
+export const FIELD_PERMISSIONS: SObjectDef = {
+  name: 'FieldPermissions', label: 'Field Permissions', labelPlural: 'Field Permissions', keyPrefix: '01k', createable: true, updateable: true, deletable: true, custom: false,
+  fields: [
+    ID, { ...ref('ParentId', 'PermissionSet', 'Parent', 'Parent ID', { nillable: false }), createable: true },
+    rw('SobjectType', 'picklist', 'Sobject Type Name', { nillable: false, length: 40 }), rw('Field', 'picklist', 'Field Name', { nillable: false, length: 255 }),
+    rw('PermissionsRead', 'boolean', 'Read Access', { nillable: false, defaultedOnCreate: true }), rw('PermissionsEdit', 'boolean', 'Edit Access', { nillable: false, defaultedOnCreate: true }),
+    ...AUDIT,
+  ],
+};
+
+/** A user's login state (API 29+): query and update only; IsPasswordLocked may only be set to false (§6). */
+export const USER_LOGIN: SObjectDef = {
+  name: 'UserLogin', label: 'User Login', labelPlural: 'User Logins', keyPrefix: '060', createable: false, updateable: true, deletable: false, custom: false,
+  fields: [
+    ID, ref('UserId', 'User', 'User', 'User ID', { nillable: false }),
+    { ...rw('IsFrozen', 'boolean', 'Is Frozen', { nillable: false }), createable: false }, { ...rw('IsPasswordLocked', 'boolean', 'Is Password Locked', { nillable: false }), createable: false },
+    ro('LastModifiedDate', 'datetime', 'Last Modified Date'), ref('LastModifiedById', 'User', 'LastModifiedBy', 'Last Modified By ID'),
+  ],
+};
+
+/** Permission set groups: queryable; the emulator hosts none (a group's aggregate set is a PermissionSet of Type 'Group'). */
+export const PERMISSION_SET_GROUP: SObjectDef = {
+  name: 'PermissionSetGroup', label: 'Permission Set Group', labelPlural: 'Permission Set Groups', keyPrefix: '0PG', createable: false, updateable: false, deletable: false, custom: false,
+  fields: [ID, ro('DeveloperName', 'string', 'Developer Name'), ro('MasterLabel', 'string', 'Label'), ro('Status', 'picklist', 'Status'), ...AUDIT],
+};
+
+export const SYSTEM_OBJECTS: readonly SObjectDef[] = [
+  FIELD_PERMISSIONS, OBJECT_PERMISSIONS, ORGANIZATION, PERMISSION_SET, PERMISSION_SET_ASSIGNMENT, PERMISSION_SET_GROUP, PERMISSION_SET_LICENSE,
+  PERMISSION_SET_LICENSE_ASSIGN, PROFILE, USER, USER_LICENSE, USER_LOGIN,
+];
 
 const DESCRIBE_TYPE: Readonly<Record<string, string>> = { address: 'address', int: 'int', double: 'double', percent: 'percent' };
 
@@ -182,16 +232,11 @@ export function businessObject(state: OrgState, name: string): SObjectDef | unde
   const std = standardObject(STANDARD_NAMES.get(lower) ?? '');
   const custom = state.customObjects.find((o) => o.fullName.toLowerCase() === lower);
   if (std && featureOn(state, std.feature)) {
-    const fields: SFieldDef[] = std.fields.map((f) => {
-      const base = f.type === 'id' ? ID : f.type === 'reference'
-        ? { ...ref(f.name, f.referenceTo ?? 'User', f.name.replace(/Id$/, ''), f.name), createable: f.permissionable !== false, updateable: f.permissionable !== false }
-        : (f.permissionable === false ? ro(f.name, DESCRIBE_TYPE[f.type] ?? f.type) : rw(f.name, DESCRIBE_TYPE[f.type] ?? f.type));
-      return { ...base, nillable: f.required ? false : base.nillable };
-    });
+    const fields: SFieldDef[] = std.fields.map((f) => standardFieldDef(f));
     for (const name of OBSERVED_STANDARD_FIELDS[std.name] ?? []) {
       if (!fields.some((f) => f.name === name)) fields.push(rw(name, name.endsWith('Id') ? 'reference' : 'string'));
     }
-    for (const cf of custom?.fields ?? []) fields.push(customFieldDef(cf.fullName, cf.label, cf.type, cf.required, cf.referenceTo));
+    for (const cf of custom?.fields ?? []) fields.push(customFieldDef(cf));
     return { name: std.name, label: std.label, labelPlural: `${std.label}s`, keyPrefix: std.keyPrefix, createable: true, updateable: true, deletable: true, custom: false, fields };
   }
   if (custom && custom.fullName.endsWith('__c')) {
@@ -200,24 +245,57 @@ export function businessObject(state: OrgState, name: string): SObjectDef | unde
     return {
       name: custom.fullName, label, labelPlural: plural, keyPrefix: 'a00', createable: true, updateable: true, deletable: true, custom: true,
       fields: [ID, rw('Name', 'string', 'Name', { nillable: false, length: 80 }), ref('OwnerId', 'User', 'Owner', 'Owner ID'), ...AUDIT,
-        ...custom.fields.map((cf) => customFieldDef(cf.fullName, cf.label, cf.type, cf.required, cf.referenceTo))],
+        ...custom.fields.map((cf) => customFieldDef(cf))],
     };
   }
   return undefined;
 }
 
-function customFieldDef(name: string, label: string, type: string, required: boolean, referenceTo: string | null): SFieldDef {
-  const t = ({ Text: 'string', TextArea: 'textarea', LongTextArea: 'textarea', Number: 'double', Checkbox: 'boolean', Date: 'date', DateTime: 'datetime', Email: 'email', Phone: 'phone', Url: 'url', Picklist: 'picklist', MultiselectPicklist: 'multipicklist', Currency: 'currency', Percent: 'percent', Lookup: 'reference', MasterDetail: 'reference' } as Record<string, string>)[type] ?? 'string';
-  const base = rw(name, t, label, { custom: true, nillable: !required && type !== 'Checkbox' });
-  return referenceTo ? { ...base, referenceTo: [referenceTo], relationshipName: name.replace(/__c$/, '__r') } : base;
+/** A standard field's describe: system fields read-only, computed ones (formula, roll-up, auto-number) read-only, master-detail required. */
+function standardFieldDef(f: StandardFieldDef): SFieldDef {
+  const type = DESCRIBE_TYPE[f.type] ?? f.type;
+  const computed = f.calculated === true || f.autoNumber === true;
+  const writable = f.permissionable !== false && !computed;
+  const base: SFieldDef = f.type === 'id' ? ID : f.type === 'reference'
+    ? { ...ref(f.name, f.referenceTo ?? 'User', f.name.replace(/Id$/, ''), f.name), createable: writable, updateable: writable && f.masterDetail !== true }
+    : (writable ? rw(f.name, type) : ro(f.name, type));
+  return {
+    ...base,
+    nillable: f.required || f.masterDetail ? false : computed ? true : base.nillable,
+    ...(f.calculated ? { calculated: true } : {}),
+    ...(f.autoNumber ? { autoNumber: true, nillable: false, defaultedOnCreate: true } : {}),
+    ...(f.masterDetail ? { masterDetail: true } : {}),
+    permissionable: f.type !== 'id' && f.permissionable !== false && f.required !== true && f.masterDetail !== true,
+  };
 }
 
-const STANDARD_NAMES = new Map(STANDARD_OBJECTS.map((o) => [o.name.toLowerCase(), o.name]));
+const CUSTOM_TYPES: Readonly<Record<string, string>> = {
+  Text: 'string', TextArea: 'textarea', LongTextArea: 'textarea', Html: 'textarea', Number: 'double', Checkbox: 'boolean', Date: 'date', DateTime: 'datetime',
+  Email: 'email', Phone: 'phone', Url: 'url', Picklist: 'picklist', MultiselectPicklist: 'multipicklist', Currency: 'currency', Percent: 'percent',
+  Lookup: 'reference', MasterDetail: 'reference', AutoNumber: 'string', Summary: 'double',
+};
+
+/** A custom field's describe from its deployed definition: formula (a <formula>) and roll-up (Summary) are calculated. */
+function customFieldDef(cf: CustomFieldState): SFieldDef {
+  const t = CUSTOM_TYPES[cf.type] ?? 'string';
+  const calculated = cf.xml['formula'] !== undefined || cf.type === 'Summary';
+  const autoNumber = cf.type === 'AutoNumber';
+  const masterDetail = cf.type === 'MasterDetail';
+  const required = cf.required || masterDetail;
+  const computed = calculated || autoNumber;
+  const base: SFieldDef = computed
+    ? ro(cf.fullName, t, cf.label, { custom: true, ...(calculated ? { calculated: true } : { autoNumber: true, nillable: false, defaultedOnCreate: true }) })
+    : rw(cf.fullName, t, cf.label, { custom: true, nillable: !required && cf.type !== 'Checkbox', ...(masterDetail ? { masterDetail: true, updateable: false } : {}) });
+  const withRef = cf.referenceTo ? { ...base, referenceTo: [cf.referenceTo], relationshipName: cf.fullName.replace(/__c$/, '__r') } : base;
+  return { ...withRef, permissionable: !required };
+}
+
+const STANDARD_NAMES = new Map([...STANDARD_OBJECTS, ...FIELD_ONLY_OBJECTS].map((o) => [o.name.toLowerCase(), o.name]));
 
 /** The sObject definition for a name (case-insensitive), or undefined when the org has no such type. */
 export function sobjectDef(state: OrgState, name: string): SObjectDef | undefined {
   const lower = name.toLowerCase();
-  return SYSTEM_OBJECTS.find((o) => o.name.toLowerCase() === lower) ?? businessObject(state, name);
+  return permissionEntityDef(state, name) ?? SYSTEM_OBJECTS.find((o) => o.name.toLowerCase() === lower) ?? businessObject(state, name);
 }
 
 export function fieldDef(def: SObjectDef, name: string): SFieldDef | undefined {

@@ -104,18 +104,19 @@ export function channelMemberRows(state: OrgState): Array<Record<string, unknown
   }));
 }
 
-/** readMetadata records (streaming.md §4). */
+/** readMetadata records (streaming.md §4): one per name, `{}` for a name the org does not have. */
 export function readStreamingMetadata(state: OrgState, type: string, fullNames: readonly string[]): SObjectRecord[] {
-  if (type === 'EventSettings') {
-    return fullNames.includes('Event') ? [{
-      fullName: 'Event', enableDynamicStreamingChannel: state.features['DynamicStreamingChannel'] === true, enableStreamingApi: state.features['StreamingApi'] === true,
-    }] : [];
-  }
-  if (type === 'PlatformEventChannelMember') {
-    return (state.channelMembers ?? []).filter((m) => fullNames.includes(m.fullName)).map((m) => ({
-      fullName: m.fullName, ...(m.enrichedFields.length ? { enrichedFields: m.enrichedFields.map((name) => ({ name })) } : {}), eventChannel: m.eventChannel,
+  return fullNames.map((name): SObjectRecord => {
+    if (type === 'EventSettings') {
+      return name === 'Event' ? {
+        fullName: 'Event', enableDynamicStreamingChannel: state.features['DynamicStreamingChannel'] === true, enableStreamingApi: state.features['StreamingApi'] === true,
+      } : {};
+    }
+    const m = (state.channelMembers ?? []).find((x) => x.fullName === name);
+    if (type !== 'PlatformEventChannelMember' || !m) return {};
+    return {
+      fullName: m.fullName, ...(m.enrichedFields.length ? { enrichedFields: m.enrichedFields.map((n) => ({ name: n })) } : {}), eventChannel: m.eventChannel,
       ...(m.filterExpression !== null ? { filterExpression: m.filterExpression } : {}), selectedEntity: m.selectedEntity,
-    }));
-  }
-  return [];
+    };
+  });
 }

@@ -26,10 +26,12 @@ export class UserSessions {
     return this.byToken.delete(token);
   }
 
-  /** The org and user behind a token: the org's admin token, or a session opened here. */
+  /** The org and user behind a token: the org's admin token, an OAuth session (client credentials), or a session opened here. */
   resolve(token: string): Principal | undefined {
     const admin = this.world.orgForToken(token);
     if (admin) return { org: admin, userId: admin.identity.userId };
+    const oauth = this.world.sessionForToken?.(token);
+    if (oauth) return { org: oauth.org, userId: oauth.userId };
     const s = this.byToken.get(token);
     const org = s ? this.world.orgs.find((o) => o.identity.orgId === s.orgId) : undefined;
     return org && s ? { org, userId: s.userId } : undefined;
