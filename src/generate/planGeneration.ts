@@ -12,6 +12,8 @@ import { renderExternalClientApp } from '../render/renderExternalClientApp';
 import type { PlaceholderValues } from '../render/placeholders';
 import { byteOrder } from '../model/userPermissions';
 import { profileFileName } from '../model/profileName';
+import { renderChannelMembers } from '../render/renderChannelMembers';
+import { DEFAULT_CDC_ENTITY_LIMIT, streamingProblems } from '../model/streaming';
 
 export interface TemplateSource {
   /** Project-relative path (or the packaged default's name), as shown in messages. */
@@ -27,6 +29,11 @@ export interface GenerationInputs {
   readonly templates: { readonly profile: TemplateSource; readonly userDefinition: TemplateSource };
   /** The PEM text of externalClientApp.jwt.certificate, when set. */
   readonly ecaCertificate?: string;
+  /**
+   * How many entities the org lets Change Data Capture select, and where that number comes from (the discover
+   * catalogue, when present); default 5, the allocation of every edition without the add-on.
+   */
+  readonly cdcEntityLimit?: { readonly limit: number; readonly source: string };
 }
 
 export interface GenerationPlan {
@@ -40,6 +47,8 @@ export interface GenerationPlan {
   readonly orgUserDefinitionPaths: Readonly<Record<string, string>>;
   /** The External Client App's four files (project-relative), in deploy order; empty without one. */
   readonly externalClientAppPaths: readonly string[];
+  /** One PlatformEventChannelMember per object selected for Change Data Capture (project-relative); empty without. */
+  readonly channelMemberPaths: readonly string[];
   readonly warnings: readonly string[];
 }
 
@@ -78,6 +87,9 @@ export function routeOutputPaths(config: ApionlyConfig, project: ProjectInfo): {
 export function planGeneration(inputs: GenerationInputs): GenerationPlan {
   const { config, project, templates } = inputs;
   const warnings: string[] = [];
+  const limit = inputs.cdcEntityLimit ?? { limit: DEFAULT_CDC_ENTITY_LIMIT, source: 'the default for every edition without the add-on' };
+  const streaming = streamingProblems(config, inputs.configFile ?? 'apionly.config.json', limit.limit, limit.source);
+  if (streaming.length > 0) throw new InputError('StreamingConfig', streaming);
   const baseUser = userForOrg(config, undefined);
   const files: RenderedFile[] = [];
   let profilePath: string | undefined;
@@ -131,6 +143,13 @@ export function planGeneration(inputs: GenerationInputs): GenerationPlan {
     }
   }
 
+  const channelMemberPaths: string[] = [];
+  const defaultDir = `${normalizePath(project.packageDirectories[0] ?? 'force-app')}/main/default`;
+  for (const f of renderChannelMembers(config.streaming.changeDataCapture)) {
+    files.push({ path: `${defaultDir}/${f.path}`, content: f.content });
+    channelMemberPaths.push(`${defaultDir}/${f.path}`);
+  }
+
   const seen = new Set<string>();
   for (const f of files) {
     const key = f.path.toLowerCase();
@@ -148,6 +167,7 @@ export function planGeneration(inputs: GenerationInputs): GenerationPlan {
     userDefinitionPath,
     orgUserDefinitionPaths,
     externalClientAppPaths,
+    channelMemberPaths,
     warnings: [...new Set(warnings)],
   };
 }
