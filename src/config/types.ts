@@ -43,6 +43,8 @@ export interface ProfileConfig {
   readonly fieldOverrides: Readonly<Record<string, FieldAccessLevel>>;
   /** As written in the config; ApiEnabled and ApiUserOnly default to true (see model/userPermissions). */
   readonly userPermissions: Readonly<Record<string, boolean>>;
+  /** Copy the catalogue's reference profile's enabled user permissions (needs a catalogue); off by default. */
+  readonly cloneReferenceUserPermissions: boolean;
 }
 
 /** User fields are UpperCamel (User sObject field names); options are lowerCamel. */
@@ -72,7 +74,16 @@ export interface TemplatesConfig {
   readonly userDefinition: string;
 }
 
+/** The org catalogue that `apionly discover` writes and `generate` reads. */
+export interface CatalogueConfig {
+  /** Project-relative path of the committed catalogue file. */
+  readonly path: string;
+  /** Profile.Name whose enabled user permissions discover records. */
+  readonly referenceProfile: string;
+}
+
 export interface ApionlyConfig {
+  readonly catalogue: CatalogueConfig;
   readonly profile: ProfileConfig;
   readonly user: UserConfig;
   readonly orgs: Readonly<Record<string, OrgConfig>>;

@@ -8,6 +8,8 @@ import { renderProfile } from '../render/renderProfile';
 import { renderUserDefinition } from '../render/renderUserDefinition';
 import type { PlaceholderValues } from '../render/placeholders';
 import { byteOrder } from '../model/userPermissions';
+import { checkAgainstCatalogue } from '../model/checkAgainstCatalogue';
+import type { OrgCatalogue } from '../model/orgCatalogue';
 
 export interface TemplateSource {
   /** Project-relative path (or the packaged default's name), as shown in messages. */
@@ -21,6 +23,8 @@ export interface GenerationInputs {
   readonly configFile?: string;
   readonly project: ProjectInfo;
   readonly templates: { readonly profile: TemplateSource; readonly userDefinition: TemplateSource };
+  /** The org catalogue (apionly discover), when the project has one. */
+  readonly catalogue?: { readonly file: string; readonly catalogue: OrgCatalogue };
 }
 
 export interface GenerationPlan {
@@ -57,7 +61,12 @@ function placeholderValues(config: ApionlyConfig, project: ProjectInfo, user: Us
 export function planGeneration(inputs: GenerationInputs): GenerationPlan {
   const { config, project, templates } = inputs;
   const warnings: string[] = [];
-  const model = buildProfileModel(config, project);
+  const catalogueFile = inputs.catalogue?.file ?? config.catalogue.path;
+  const problems = checkAgainstCatalogue(config, project, inputs.catalogue?.catalogue, catalogueFile);
+  if (problems.length) {
+    throw new InputError('ConfigNotForThisOrg', problems.map((p) => ({ file: inputs.configFile ?? 'apionly.config.json', ...p })));
+  }
+  const model = buildProfileModel(config, project, inputs.catalogue?.catalogue);
   warnings.push(...model.warnings);
 
   const baseUser = userForOrg(config, undefined);

@@ -11,3 +11,5 @@ export { buildProfileModel } from './buildProfile';
 export { userForOrg, orderUserFields } from './userForOrg';
 export { TIME_ZONE_SID_KEYS } from './data/timeZones';
 export { EMAIL_ENCODING_KEYS, LANGUAGE_LOCALE_KEYS, LOCALE_SID_KEYS } from './data/userValues';
+export * from './orgCatalogue';
+export { checkAgainstCatalogue, type CatalogueProblem } from './checkAgainstCatalogue';
