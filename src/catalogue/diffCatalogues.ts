@@ -1,6 +1,6 @@
 import type { OrgCatalogue } from '../model/orgCatalogue';
 import { byteOrder } from '../model/userPermissions';
-import { renderCatalogue } from './renderCatalogue';
+import { renderCatalogue, stableStringify } from './renderCatalogue';
 
 /** What changed between the committed catalogue and the org as read now. Lists in byte order. */
 export interface CatalogueDiff {
@@ -46,7 +46,7 @@ export function diffCatalogues(before: OrgCatalogue, after: OrgCatalogue): Catal
     for (const f of Object.keys(o.fields)) if (n.fields[f] === undefined) fieldsRemoved.push(`${name}.${f}`);
   }
   const other: string[] = [];
-  const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+  const same = (a: unknown, b: unknown): boolean => stableStringify(a) === stableStringify(b);
   if (!same(before.org, after.org)) other.push('org');
   if (!same(before.features, after.features)) other.push('features');
   if (!same(before.userLicenses, after.userLicenses)) other.push('userLicenses');

@@ -12,6 +12,11 @@ function sortKeys(value: unknown): unknown {
   return out;
 }
 
+/** JSON with every object's keys in byte order: equal values give equal text, whatever order their keys were built in. */
+export function stableStringify(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
 /**
  * The catalogue's bytes: stable JSON (keys in a fixed or byte order, arrays as given, which the reader sorts),
  * two-space indentation, LF, one final newline. The same catalogue always gives the same bytes.

@@ -10,6 +10,7 @@ const COMMANDS: ReadonlyArray<{ name: string; load: () => CliCommand<any> }> = [
   { name: 'format', load: () => require('./commands/format').formatCommand },
   { name: 'deploy', load: () => require('./commands/deploy').deployCommand },
   { name: 'org', load: () => require('./commands/org').orgCommand },
+  { name: 'discover', load: () => require('./commands/discover').discoverCommand },
 ];
 
 function toAppError(err: unknown): AppError {
@@ -36,7 +37,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .scriptName('apionly')
     .usage('$0 <command> [options]')
     .strict()
-    .demandCommand(1, 'Name a command: generate, format, deploy or org.')
+    .demandCommand(1, 'Name a command: generate, format, deploy, org or discover.')
     .recommendCommands()
     .help()
     .alias('h', 'help')

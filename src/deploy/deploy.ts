@@ -318,7 +318,7 @@ let warningSink: ((w: string) => void) | undefined;
 let warningListenerInstalled = false;
 
 /** Routes @salesforce/core's Lifecycle warnings into the report (instead of node's process warnings on stderr). */
-function coreWarnings(sink: (warning: string) => void): () => void {
+export function coreWarnings(sink: (warning: string) => void): () => void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Lifecycle } = require('@salesforce/core') as typeof import('@salesforce/core');
   warningSink = sink;

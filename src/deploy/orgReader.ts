@@ -40,6 +40,8 @@ export interface OrgReader {
   describeMany(types: readonly string[], onBatch?: (done: number, total: number) => void): Promise<Map<string, SObjectDescribe>>;
   /** Names of every sObject type the org has (describeGlobal). */
   describeGlobal(): Promise<string[]>;
+  /** One record with every field (GET /sobjects/{type}/{id}): a profile's hundreds of Permissions<Name> flags in one call. */
+  record(sobjectType: string, id: string): Promise<Readonly<Record<string, unknown>>>;
 }
 
 /** Subrequests per Composite Batch request (REST API guide: up to 25). */
@@ -61,6 +63,7 @@ export function jsforceOrgReader(conn: JsforceConnectionLike, retry: RetryOption
       return conn.version;
     },
     describe: (type) => get<SObjectDescribe>(`${base()}/sobjects/${encodeURIComponent(type)}/describe`),
+    record: (type, id) => get<Record<string, unknown>>(`${base()}/sobjects/${encodeURIComponent(type)}/${encodeURIComponent(id)}`),
     async describeGlobal() {
       const body = await get<{ sobjects?: Array<{ name?: unknown }> }>(`${base()}/sobjects`);
       return (body.sobjects ?? []).map((s) => s.name).filter((n): n is string => typeof n === 'string');

@@ -152,6 +152,10 @@ export function fakeReader(objects: readonly string[] = [...ALWAYS_ON_OBJECTS, .
       calls.push('describeGlobal');
       return [...objects];
     },
+    async record(type, id) {
+      calls.push(`record ${type} ${id}`);
+      return { Id: id };
+    },
   };
 }
 
