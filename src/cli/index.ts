@@ -11,6 +11,7 @@ const COMMANDS: ReadonlyArray<{ name: string; load: () => CliCommand<any> }> = [
   { name: 'deploy', load: () => require('./commands/deploy').deployCommand },
   { name: 'org', load: () => require('./commands/org').orgCommand },
   { name: 'discover', load: () => require('./commands/discover').discoverCommand },
+  { name: 'check', load: () => require('./commands/check').checkCommand },
 ];
 
 function toAppError(err: unknown): AppError {
@@ -37,7 +38,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .scriptName('apionly')
     .usage('$0 <command> [options]')
     .strict()
-    .demandCommand(1, 'Name a command: generate, format, deploy, org or discover.')
+    .demandCommand(1, `Name a command: ${COMMANDS.map((c) => c.name).join(', ')}.`)
     .recommendCommands()
     .help()
     .alias('h', 'help')

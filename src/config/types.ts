@@ -82,6 +82,23 @@ export interface CatalogueConfig {
   readonly referenceProfile: string;
 }
 
+/**
+ * Which licence the integration user takes: 'profile' (full Salesforce licence, the custom profile) or
+ * 'integration' (Salesforce Integration licence, Minimum Access - API Only Integrations, a generated permission set).
+ */
+export const ROUTES = ['profile', 'integration'] as const;
+export type Route = (typeof ROUTES)[number];
+
+/** The permission set generated on the integration route. */
+export interface PermissionSetConfig {
+  /** API name (fullName), also the file name. */
+  readonly name: string;
+  readonly label: string;
+  readonly description?: string;
+  /** The `<license>`: a permission set licence (default SalesforceAPIIntegrationPsl); never 'Salesforce'. */
+  readonly license: string;
+}
+
 export interface ApionlyConfig {
   readonly catalogue: CatalogueConfig;
   readonly profile: ProfileConfig;
@@ -89,6 +106,30 @@ export interface ApionlyConfig {
   readonly orgs: Readonly<Record<string, OrgConfig>>;
   readonly output: OutputConfig;
   readonly templates: TemplatesConfig;
+  readonly route: Route;
+  readonly permissionSet: PermissionSetConfig;
+  /** The External Client App whose client-credentials flow runs as the user (absent: none generated). */
+  readonly externalClientApp?: ExternalClientAppConfig;
+}
+
+/** JWT bearer for the External Client App: the certificate and who is pre-authorised. */
+export interface ExternalClientAppJwtConfig {
+  /** Path of the PEM certificate (public part only), relative to the project. */
+  readonly certificate: string;
+  /** Pre-authorise the config's profile, or the user's permission sets. */
+  readonly preAuthorize: 'profile' | 'permissionSets';
+}
+
+export interface ExternalClientAppConfig {
+  /** Developer name (file names, externalClientApplication references). */
+  readonly name: string;
+  readonly label: string;
+  readonly contactEmail: string;
+  readonly description?: string;
+  /** OAuth scopes as the metadata spells them (Api, RefreshToken, …); default ["Api"]. */
+  readonly scopes: readonly string[];
+  readonly callbackUrl: string;
+  readonly jwt?: ExternalClientAppJwtConfig;
 }
 
 export interface LoadedConfig {

@@ -5,8 +5,9 @@ import { profileNameProblems } from '../model/profileName';
 import { userFieldProblems } from '../model/userFields';
 import { userPermissionProblems } from '../model/userPermissions';
 import { whyNotListable } from '../model/catalogue';
+import { integrationLicenseProblems, PERMISSION_SET_DEFAULTS, whyNotIntegrationLicense } from '../model/integrationRoute';
 import { schemaAt, schemaErrors } from './schema';
-import type { ApionlyConfig, ObjectAccess, OrgConfig, FieldAccessLevel, ObjectAccessLevel } from './types';
+import type { ApionlyConfig, ExternalClientAppConfig, ObjectAccess, OrgConfig, FieldAccessLevel, ObjectAccessLevel, PermissionSetConfig, Route } from './types';
 
 /** Defaults (the same values the schema documents as `default`). */
 export const CONFIG_DEFAULTS = {
@@ -20,6 +21,8 @@ export const CONFIG_DEFAULTS = {
   userDefinitionTemplate: 'templates/user-def.json',
   cataloguePath: 'apionly.catalogue.json',
   referenceProfile: 'System Administrator',
+  ecaScopes: ['Api'],
+  ecaCallbackUrl: 'https://login.salesforce.com/services/oauth2/success',
 } as const;
 
 type Json = Record<string, unknown>;
@@ -229,12 +232,44 @@ function ruleProblems(raw: unknown, file: string): InputProblem[] {
       } else usernames.set(username.toLowerCase(), alias);
     }
   }
+  problems.push(...integrationRouteProblems(raw, file));
   const output = isObject(raw['output']) ? raw['output'] : {};
   const userDefinition = output['userDefinition'];
   if (typeof userDefinition === 'string' && !userDefinition.endsWith('.json')) {
     problems.push({ file, location: '/output/userDefinition', message: 'the user definition is a JSON file and its name must end in .json', value: userDefinition, fix: 'use a name like "config/users/api-only.user-def.json"' });
   }
   return problems;
+}
+
+/** The integration route's rules: user permissions its licence cannot carry, and the permission set's licence. */
+function integrationRouteProblems(raw: Json, file: string): InputProblem[] {
+  if (raw['route'] !== 'integration') return [];
+  const problems: InputProblem[] = [];
+  const profile = isObject(raw['profile']) ? raw['profile'] : {};
+  const userPermissions = profile['userPermissions'];
+  if (isObject(userPermissions)) {
+    const booleans = Object.fromEntries(Object.entries(userPermissions).filter((e): e is [string, boolean] => typeof e[1] === 'boolean'));
+    for (const p of integrationLicenseProblems(booleans)) {
+      problems.push({ file, location: `/profile/userPermissions/${ptr(p.name)}`, message: p.message, value: true, fix: p.fix });
+    }
+  }
+  const permissionSet = isObject(raw['permissionSet']) ? raw['permissionSet'] : {};
+  if (typeof permissionSet['license'] === 'string') {
+    const why = whyNotIntegrationLicense(permissionSet['license']);
+    if (why) problems.push({ file, location: '/permissionSet/license', message: why, value: permissionSet['license'], fix: `remove "license" to get "${PERMISSION_SET_DEFAULTS.license}", the permission set licence of the Integration licence` });
+  }
+  return problems;
+}
+
+function normalizePermissionSet(raw: Json, profileDescription: string): PermissionSetConfig {
+  const ps = isObject(raw['permissionSet']) ? raw['permissionSet'] : {};
+  const description = typeof ps['description'] === 'string' ? ps['description'] : profileDescription;
+  return {
+    name: typeof ps['name'] === 'string' ? ps['name'] : PERMISSION_SET_DEFAULTS.name,
+    label: typeof ps['label'] === 'string' ? ps['label'] : PERMISSION_SET_DEFAULTS.label,
+    license: typeof ps['license'] === 'string' ? ps['license'] : PERMISSION_SET_DEFAULTS.license,
+    ...(description !== '' ? { description } : {}),
+  };
 }
 
 function splitUser(user: Json): { fields: Record<string, string | boolean>; permissionSets?: string[] } {
@@ -293,5 +328,21 @@ export function normalizeConfig(raw: Json): ApionlyConfig {
       profile: typeof templates['profile'] === 'string' ? templates['profile'] : CONFIG_DEFAULTS.profileTemplate,
       userDefinition: typeof templates['userDefinition'] === 'string' ? templates['userDefinition'] : CONFIG_DEFAULTS.userDefinitionTemplate,
     },
+    route: raw['route'] === 'integration' ? 'integration' : ('profile' satisfies Route),
+    permissionSet: normalizePermissionSet(raw, description),
+    ...(isObject(raw['externalClientApp']) ? { externalClientApp: normalizeExternalClientApp(raw['externalClientApp']) } : {}),
+  };
+}
+
+function normalizeExternalClientApp(eca: Json): ExternalClientAppConfig {
+  const jwt = isObject(eca['jwt']) ? eca['jwt'] : undefined;
+  return {
+    name: String(eca['name']),
+    label: String(eca['label']),
+    contactEmail: String(eca['contactEmail']),
+    ...(typeof eca['description'] === 'string' ? { description: eca['description'] } : {}),
+    scopes: Array.isArray(eca['scopes']) ? eca['scopes'].map(String) : [...CONFIG_DEFAULTS.ecaScopes],
+    callbackUrl: typeof eca['callbackUrl'] === 'string' ? eca['callbackUrl'] : CONFIG_DEFAULTS.ecaCallbackUrl,
+    ...(jwt ? { jwt: { certificate: String(jwt['certificate']), preAuthorize: jwt['preAuthorize'] === 'permissionSets' ? 'permissionSets' : 'profile' } } : {}),
   };
 }

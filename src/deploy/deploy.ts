@@ -32,8 +32,10 @@ import type {
   UserReport,
   UserSpec,
 } from './types';
+import { checkLicences } from './licenceCheck';
 import { runUserStep } from './userStep';
 import { verify } from './verify';
+import { verifyIntegration } from './verifyIntegration';
 
 export interface DeployDeps {
   readonly loadProject: (options: LoadProjectOptions) => Promise<ProjectState>;
@@ -112,7 +114,9 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
     ].join(' ');
 
     if (!dryRun && !facts.isSandbox && !options.yes) {
-      const what = `profile "${spec.profileName}" and user ${String(spec.fields['Username'])}`;
+      const what = project.integration
+      ? `permission set "${project.integration.permissionSetName}" and user ${String(spec.fields['Username'])} (Salesforce Integration licence)`
+      : `profile "${spec.profileName}" and user ${String(spec.fields['Username'])}`;
       if (!options.interactive) {
         throw new UsageError('ProductionNotConfirmed', `${facts.name} (${facts.id}) is a production org and there is no terminal to confirm on, so nothing was changed.`, {
           actions: [`Confirm with --yes: ${rerun} --yes`, `Or check first what would happen: ${rerun} --dry-run`],
@@ -123,6 +127,17 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
         throw new OperationError('ProductionNotConfirmed', 'Nothing was changed: the deploy to production was not confirmed.', {
           actions: [`Rerun and answer y, or pass --yes: ${rerun} --yes`],
         });
+      }
+    }
+
+    // 2b. Integration route: the licences and seats, before anything changes.
+    let licences: DeployReport['licences'];
+    if (project.integration) {
+      d.progress.step(`Checking the ${project.integration.userLicense} licence and permission set licences…`);
+      licences = await checkLicences(session.client, spec, project.integration.userLicense, { rerun, describe: (err) => describeError(err, secrets) });
+      if (!licences.passed) {
+        const notRun: MetadataDeployReport = { status: 'NotRun', checkOnly: dryRun, apiVersion: project.sourceApiVersion, components: [], failures: [] };
+        return finish({ dryRun, org: facts, ...(orgKey ? { orgKey } : {}), deploy: notRun, licences, outcome: 'LicenseCheckFailed', exitCode: 1, checks: [], rerun, warnings, timings }, secrets);
       }
     }
 
@@ -150,7 +165,7 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
     d.progress.deployDone(result.status);
     const deployReport = toDeployReport(result, dryRun, project.sourceApiVersion, session.displayName, project.projectDir);
     // `timings` is filled in as the later phases run; finish() copies it into the report.
-    const base = { dryRun, org: facts, ...(orgKey ? { orgKey } : {}), deploy: deployReport, timings };
+    const base = { dryRun, org: facts, ...(orgKey ? { orgKey } : {}), deploy: deployReport, ...(licences ? { licences } : {}), timings };
 
     if (result.status !== 'Succeeded') {
       const outcome: DeployOutcomeKind = result.status === 'TimedOut' ? 'DeployTimedOut' : 'DeployFailed';
@@ -167,6 +182,7 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
       orgKey,
       rerun,
       secrets,
+      ...(project.integration ? { deployedPermissionSets: [project.integration.permissionSetName] } : {}),
       log: (line) => d.progress.step(line),
     });
     timings.user = since(userStart);
@@ -180,17 +196,19 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
     // 5. Proof.
     d.progress.step('Verifying by reading back…');
     const verifyStart = performance.now();
-    const checks: CheckResult[] = await verify({
+    const verifyCommon = {
       client: session.client,
       metadata: session.metadata,
       apiVersion: project.sourceApiVersion,
       spec,
-      profileFullName: basename(project.profilePath).replace(/\.profile-meta\.xml$/, ''),
       committed,
       secrets,
       checkUser: user.status === 'done',
       ...(pollFrequencyMs === undefined ? {} : { pollFrequencyMs }),
-    });
+    };
+    const checks: CheckResult[] = project.integration
+      ? await verifyIntegration({ ...verifyCommon, permissionSetName: project.integration.permissionSetName, permissionSetLicense: project.integration.permissionSetLicense })
+      : await verify({ ...verifyCommon, profileFullName: basename(project.profilePath).replace(/\.profile-meta\.xml$/, '') });
     timings.verify = since(verifyStart);
     if (user.status === 'failed') {
       return finish({ ...base, outcome: 'UserStepFailed', exitCode: 68, user, checks, rerun, warnings }, secrets);
@@ -224,7 +242,7 @@ async function readCommittedProfile(project: ProjectState, cwd: string): Promise
   try {
     return parseProfilePermissions(await readFile(project.profilePath, 'utf8'));
   } catch (err) {
-    throw new InputError('BadProfileFile', [{ file: shown, location: '', message: `cannot read the generated profile: ${(err as Error).message}`, fix: 'Run `npm run generate` and commit the result.' }]);
+    throw new InputError('BadProfileFile', [{ file: shown, location: '', message: `cannot read the generated ${project.integration ? 'permission set' : 'profile'}: ${(err as Error).message}`, fix: 'Run `npm run generate` and commit the result.' }]);
   }
 }
 
@@ -244,7 +262,7 @@ async function refuseMissingObjects(session: OrgSession, committed: ProfilePermi
   if (missing.length) throw missingObjectsError(missing, profileFile, facts.name);
 }
 
-async function readOrgFacts(session: OrgSession, secrets: readonly string[]): Promise<OrgFacts> {
+export async function readOrgFacts(session: OrgSession, secrets: readonly string[]): Promise<OrgFacts> {
   let row: Readonly<Record<string, unknown>> | undefined;
   try {
     row = (await session.client.query(ORG_QUERY))[0];

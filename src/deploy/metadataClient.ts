@@ -41,6 +41,8 @@ export interface MetadataDeployResult {
 export interface ProfileRetrieveRequest {
   readonly apiVersion: string;
   readonly profileName: string;
+  /** What to retrieve under that name: a Profile (default) or a PermissionSet (integration route). */
+  readonly type?: 'Profile' | 'PermissionSet';
   /** Objects whose permissions the profile manages (retrieved with it so the org returns those entries). */
   readonly objects: readonly string[];
   readonly pollFrequencyMs?: number;
@@ -151,7 +153,7 @@ async function deployWithSdr(conn: Connection, request: MetadataDeployRequest): 
 async function retrieveWithSdr(conn: Connection, request: ProfileRetrieveRequest): Promise<ProfileRetrieveResult> {
   const { ComponentSet, ComponentStatus } = loadSdr();
   const cs = new ComponentSet([
-    { fullName: request.profileName, type: 'Profile' },
+    { fullName: request.profileName, type: request.type ?? 'Profile' },
     ...request.objects.map((o) => ({ fullName: o, type: 'CustomObject' })),
   ]);
   cs.sourceApiVersion = request.apiVersion;
@@ -166,7 +168,7 @@ async function retrieveWithSdr(conn: Connection, request: ProfileRetrieveRequest
         problems.push(`${f.type} ${f.fullName}: ${f.error}`);
         continue;
       }
-      if (f.type === 'Profile' && f.filePath && profileXml === undefined) profileXml = await readFile(f.filePath, 'utf8');
+      if (f.type === (request.type ?? 'Profile') && f.filePath && profileXml === undefined) profileXml = await readFile(f.filePath, 'utf8');
     }
     const response = result.response as { status?: unknown; errorMessage?: unknown };
     const status = String(response.status);

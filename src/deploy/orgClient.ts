@@ -16,6 +16,8 @@ export interface OrgClient {
   update(sobject: string, id: string, fields: Readonly<Record<string, unknown>>): Promise<void>;
   /** Asks Salesforce to reset the user's password and email them; whatever the API answers is discarded. */
   resetPassword(userId: string): Promise<void>;
+  /** The fields of an sObject's describe (`GET …/sobjects/<type>/describe`): name and type. */
+  describeFields(sobject: string): Promise<ReadonlyArray<{ readonly name: string; readonly type: string }>>;
 }
 
 /** A platform error with Salesforce's errorCode (REST array shape or jsforce error). */
@@ -77,7 +79,7 @@ export async function withRetry<T>(fn: () => Promise<T>, opts: RetryOptions): Pr
 /** The parts of jsforce's Connection we use (typed loosely: jsforce's own types are heavy generics). */
 export interface JsforceConnectionLike {
   readonly version: string;
-  query(soql: string, options?: Record<string, unknown>): PromiseLike<{ records: SObjectRow[]; done: boolean; nextRecordsUrl?: string }>;
+  query(soql: string, options?: Record<string, unknown>): PromiseLike<{ records: SObjectRow[]; done: boolean; totalSize?: number; nextRecordsUrl?: string }>;
   queryMore(locator: string): PromiseLike<{ records: SObjectRow[]; done: boolean; nextRecordsUrl?: string }>;
   sobject(type: string): {
     create(record: Record<string, unknown>): Promise<unknown>;
@@ -90,12 +92,18 @@ export function jsforceOrgClient(conn: JsforceConnectionLike, retry: RetryOption
   return {
     async query(soql) {
       return withRetry(async () => {
+        // Page by page (each jsforce Query fetches one batch, so its maxFetch of 10,000 never truncates); every
+        // nextRecordsUrl is followed, and a result shorter than the org's totalSize is an error, never a silent cut.
         let page = await conn.query(soql);
+        const totalSize = page.totalSize;
         const records = [...page.records];
         while (!page.done && page.nextRecordsUrl) {
           const locator = page.nextRecordsUrl;
           page = await conn.queryMore(locator);
           records.push(...page.records);
+        }
+        if (typeof totalSize === 'number' && records.length < totalSize && !/^\s*SELECT\s+COUNT\(\s*\)/i.test(soql)) {
+          throw new OrgCallError('QUERY_INCOMPLETE', `the org reported ${totalSize} rows but only ${records.length} came back (query: ${soql.slice(0, 200)})`, true);
         }
         return records.map(stripAttributes);
       }, retry).catch((err: unknown) => {
@@ -115,6 +123,15 @@ export function jsforceOrgClient(conn: JsforceConnectionLike, retry: RetryOption
       await withRetry(async () => {
         const result = await conn.sobject(sobject).update({ Id: id, ...fields });
         savedId(result, false);
+      }, retry).catch((err: unknown) => {
+        throw toOrgCallError(err);
+      });
+    },
+    async describeFields(sobject) {
+      return withRetry(async () => {
+        const d = (await conn.request({ method: 'GET', url: `/services/data/v${conn.version}/sobjects/${encodeURIComponent(sobject)}/describe` })) as { fields?: unknown };
+        const fields = Array.isArray(d?.fields) ? (d.fields as Array<{ name?: unknown; type?: unknown }>) : [];
+        return fields.filter((f) => typeof f.name === 'string').map((f) => ({ name: String(f.name), type: String(f.type ?? '') }));
       }, retry).catch((err: unknown) => {
         throw toOrgCallError(err);
       });

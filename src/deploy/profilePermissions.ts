@@ -5,7 +5,7 @@
  * took most of the time and memory of a parse (5,000 objects × 40 fields, 35 MB: ~5 s, ~410 MB peak → ~2 s, ~220 MB).
  */
 import { XMLParser } from 'fast-xml-parser';
-import { PROFILE } from '../xml/orderTables';
+import { PERMISSION_SET, PROFILE } from '../xml/orderTables';
 
 export type PermissionFlags = Readonly<Record<string, boolean>>;
 
@@ -24,13 +24,17 @@ const parser = new XMLParser({
   processEntities: true,
   removeNSPrefix: true,
   isArray: (name) => READ.has(name),
-  stopNodes: PROFILE.order.filter((name) => !READ.has(name)).map((name) => `Profile.${name}`),
+  stopNodes: [
+    ...PROFILE.order.filter((name) => !READ.has(name)).map((name) => `Profile.${name}`),
+    ...PERMISSION_SET.order.filter((name) => !READ.has(name)).map((name) => `PermissionSet.${name}`),
+  ],
 });
 
 export function parseProfilePermissions(xml: string): ProfilePermissions {
-  const doc = parser.parse(xml) as { Profile?: Record<string, unknown> };
-  const profile = doc.Profile;
-  if (!profile || typeof profile !== 'object') throw new TypeError('not a Profile file (no <Profile> root element)');
+  const doc = parser.parse(xml) as { Profile?: Record<string, unknown>; PermissionSet?: Record<string, unknown> };
+  // A PermissionSet (integration route) holds the same entries with the same children.
+  const profile = doc.Profile ?? doc.PermissionSet;
+  if (!profile || typeof profile !== 'object') throw new TypeError('not a Profile or PermissionSet file (no <Profile> or <PermissionSet> root element)');
   const objects = new Map<string, PermissionFlags>();
   for (const entry of asArray(profile['objectPermissions'])) {
     const object = entry['object'];

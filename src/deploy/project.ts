@@ -7,7 +7,7 @@ import { isAbsolute, resolve, sep } from 'node:path';
 import { loadConfig } from '../config';
 import { InputError, type InputProblem } from '../errors';
 import { generateFromConfig } from '../generate';
-import { userForOrg } from '../model';
+import { INTEGRATION_USER_LICENSE, userForOrg } from '../model';
 import { STALE_FIX } from './messages';
 import type { UserSpec } from './types';
 
@@ -15,8 +15,10 @@ export interface ProjectState {
   readonly projectDir: string;
   readonly configPath: string;
   readonly sourceApiVersion: string;
-  /** Absolute path of the generated Profile file. */
+  /** Absolute path of the generated permissions file: the Profile (profile route) or the PermissionSet (integration route). */
   readonly profilePath: string;
+  /** Integration route: the generated permission set, its licence, and the user licence the user takes. */
+  readonly integration?: { readonly permissionSetName: string; readonly permissionSetLicense: string; readonly userLicense: string };
   /** Absolute paths of every generated metadata file to deploy (the profile included). */
   readonly metadataPaths: readonly string[];
   /** Keys of the config's `orgs` section. */
@@ -52,7 +54,7 @@ export async function loadProject(options: LoadProjectOptions): Promise<ProjectS
 
   const projectDir = loaded.projectDir;
   const abs = (p: string): string => (isAbsolute(p) ? p : resolve(projectDir, p));
-  const profilePath = abs(result.profilePath);
+  const profilePath = abs(result.permissionSetPath ?? result.profilePath ?? '');
   const packageDirs = result.packageDirectories.map((d) => resolve(projectDir, d));
   const metadataPaths = new Set<string>([profilePath]);
   for (const f of result.files) {
@@ -64,6 +66,9 @@ export async function loadProject(options: LoadProjectOptions): Promise<ProjectS
     configPath: loaded.path,
     sourceApiVersion: result.sourceApiVersion,
     profilePath,
+    ...(loaded.config.route === 'integration'
+      ? { integration: { permissionSetName: loaded.config.permissionSet.name, permissionSetLicense: loaded.config.permissionSet.license, userLicense: INTEGRATION_USER_LICENSE } }
+      : {}),
     metadataPaths: [...metadataPaths],
     orgKeys: Object.keys(loaded.config.orgs),
     userFor: (orgKey) => userForOrg(loaded.config, orgKey),

@@ -9,12 +9,22 @@ const OUTCOME_TITLE: Record<DeployReport['outcome'], string> = {
   DeployTimedOut: 'Deploy still running when --wait ran out.',
   UserStepFailed: 'The metadata deployed, but the user step failed.',
   VerificationFailed: 'Deployed, but reading back found differences.',
+  LicenseCheckFailed: 'Licence check failed: nothing was deployed or changed in the org.',
 };
 
 export function renderDeployReport(report: DeployReport): string[] {
   const lines: string[] = [];
   lines.push(describeOrg(report.org));
   if (report.orgKey) lines.push(`Config org key: ${report.orgKey}`);
+  const lic = report.licences;
+  if (lic) {
+    if (lic.move) lines.push(`User moves from profile "${lic.move.fromProfile}" (${lic.move.fromLicence} licence) to the Integration licence and profile`);
+    for (const s of lic.seats) lines.push(`Seats: ${s.kind} ${s.licence}: ${s.used} of ${s.total} used, this run takes ${s.needed}`);
+    if (lic.error) {
+      lines.push(`  Error (${lic.error.code}): ${lic.error.message}`);
+      for (const a of lic.error.actions) lines.push(`    ${a}`);
+    }
+  }
   const dep = report.deploy;
   lines.push(`Deploy${dep.checkOnly ? ' (checkOnly)' : ''}: ${dep.id ?? '(no id)'} ${dep.status}, API ${dep.apiVersion}`);
   for (const c of dep.components) lines.push(`  ${c.type} ${c.fullName}: ${c.state}${c.filePath ? ` (${c.filePath})` : ''}`);
@@ -29,6 +39,10 @@ export function renderDeployReport(report: DeployReport): string[] {
   if (user) {
     lines.push(`User ${user.username}${user.id ? ` (${user.id})` : ''}: ${userVerb(user, report.dryRun)}`);
     for (const c of user.changes) lines.push(`  ${formatChange(c)}`);
+    for (const psl of user.permissionSetLicenses ?? []) {
+      const state = psl.action === 'already-assigned' ? 'already assigned' : psl.done ? 'assigned' : report.dryRun ? 'would be assigned' : 'not assigned';
+      lines.push(`  permission set licence ${psl.name}: ${state}`);
+    }
     for (const ps of user.permissionSets) {
       const state = ps.action === 'already-assigned' ? 'already assigned' : ps.done ? 'assigned' : report.dryRun ? 'would be assigned' : 'not assigned';
       lines.push(`  permission set ${ps.name}: ${state}`);

@@ -24,6 +24,8 @@ export interface OrgSession {
   readonly secrets: readonly string[];
   /** Describes (discover, the deploy's check that the org has every object of the profile). */
   readonly reader: OrgReader;
+  /** The @salesforce/core connection itself, for REST calls beyond OrgClient (absent in tests' fakes). */
+  readonly connection?: import('@salesforce/core').Connection;
 }
 
 type Core = typeof import('@salesforce/core');
@@ -125,5 +127,6 @@ export async function connectOrg(targetOrg: string | undefined): Promise<OrgSess
     aliases,
     displayName,
     secrets,
+    connection: conn,
   };
 }

@@ -59,7 +59,8 @@ export interface ComponentFailure {
   readonly problem: string;
 }
 
-export type MetadataDeployStatus = 'Succeeded' | 'Failed' | 'Canceled' | 'TimedOut' | 'Error' | 'SucceededPartial';
+/** NotRun: the licence check failed first (integration route), so nothing was sent. */
+export type MetadataDeployStatus = 'Succeeded' | 'Failed' | 'Canceled' | 'TimedOut' | 'Error' | 'SucceededPartial' | 'NotRun';
 
 export interface MetadataDeployReport {
   readonly id?: string;
@@ -97,6 +98,8 @@ export interface UserReport {
   readonly reactivated: boolean;
   readonly profileName: string;
   readonly permissionSets: readonly PermissionSetLine[];
+  /** Permission set licences (integration route), assigned before the permission sets. */
+  readonly permissionSetLicenses?: readonly PermissionSetLine[];
   readonly passwordReset: 'sent' | 'not-requested' | 'skipped' | 'planned';
   /** planned (dry run), done, or failed (with error). */
   readonly status: 'planned' | 'done' | 'failed' | 'not-run';
@@ -107,6 +110,8 @@ export interface CheckResult {
   readonly name: string;
   readonly passed: boolean;
   readonly detail: string;
+  /** What to do when the check failed (`apionly check` prints it under the failure). */
+  readonly fix?: string;
 }
 
 export type DeployOutcomeKind =
@@ -115,7 +120,9 @@ export type DeployOutcomeKind =
   | 'DeployFailed'
   | 'DeployTimedOut'
   | 'UserStepFailed'
-  | 'VerificationFailed';
+  | 'VerificationFailed'
+  /** Integration route: not enough seats, a missing permission set licence, or a user that cannot move; nothing changed. */
+  | 'LicenseCheckFailed';
 
 /**
  * Wall-clock milliseconds of each phase that ran: connect (session + Organization read), package (component set,
@@ -138,6 +145,8 @@ export interface DeployReport {
   readonly org: OrgFacts;
   readonly orgKey?: string;
   readonly deploy: MetadataDeployReport;
+  /** Integration route: seats and permission set licences, checked before anything changes. */
+  readonly licences?: import('./licenceCheck').LicenceCheckReport;
   readonly user?: UserReport;
   readonly checks: readonly CheckResult[];
   /** What to run to finish the job after a failure. */

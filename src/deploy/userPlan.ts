@@ -28,6 +28,10 @@ export interface UserPlanInput {
   readonly permissionSetIds: ReadonlyMap<string, string>;
   /** PermissionSetIds already assigned to the existing user. */
   readonly assignedPermissionSetIds: readonly string[];
+  /** PermissionSetLicense DeveloperName → Id, for the licences the spec names that exist in the org. */
+  readonly permissionSetLicenseIds?: ReadonlyMap<string, string>;
+  /** PermissionSetLicenseIds already assigned to the existing user. */
+  readonly assignedPermissionSetLicenseIds?: readonly string[];
   readonly resetPassword: ResetPasswordMode;
 }
 
@@ -48,6 +52,10 @@ export interface UserPlan {
   readonly permissionSets: readonly PlannedPermissionSet[];
   /** Permission sets named in the config that the org does not have. */
   readonly missingPermissionSets: readonly string[];
+  /** Permission set licences to assign before the permission sets (integration route), in order. */
+  readonly permissionSetLicenses: readonly PlannedPermissionSet[];
+  /** Permission set licences the spec names that the org does not have. */
+  readonly missingPermissionSetLicenses: readonly string[];
   readonly resetPassword: boolean;
   readonly warnings: readonly string[];
 }
@@ -95,6 +103,14 @@ export function profileQuery(profileName: string): string {
 
 export function permissionSetQuery(names: readonly string[]): string {
   return `SELECT Id, Name FROM PermissionSet WHERE Name IN ${soqlList(names)}`;
+}
+
+export function permissionSetLicenseQuery(developerNames: readonly string[]): string {
+  return `SELECT Id, DeveloperName, MasterLabel, TotalLicenses, UsedLicenses FROM PermissionSetLicense WHERE DeveloperName IN ${soqlList(developerNames)}`;
+}
+
+export function licenseAssignmentQuery(userId: string): string {
+  return `SELECT Id, PermissionSetLicenseId FROM PermissionSetLicenseAssign WHERE AssigneeId = ${soqlString(userId)}`;
 }
 
 export function assignmentQuery(userId: string): string {
@@ -172,12 +188,24 @@ export function planUser(input: UserPlanInput): UserPlan {
     permissionSets.push({ name, id: id === undefined ? undefined : normalizeId(id), action: already ? 'already-assigned' : 'assign' });
   }
 
+  const assignedLicenses = new Set((input.assignedPermissionSetLicenseIds ?? []).map(normalizeId));
+  const permissionSetLicenses: PlannedPermissionSet[] = [];
+  const missingPermissionSetLicenses: string[] = [];
+  for (const name of unique(spec.permissionSetLicenses ?? [])) {
+    const id = input.permissionSetLicenseIds?.get(name);
+    if (id === undefined) missingPermissionSetLicenses.push(name);
+    const already = id !== undefined && assignedLicenses.has(normalizeId(id));
+    permissionSetLicenses.push({ name, id: id === undefined ? undefined : normalizeId(id), action: already ? 'already-assigned' : 'assign' });
+  }
+
   const resetPassword =
     input.resetPassword === 'always' || (input.resetPassword === 'new' && (action === 'create' || reactivate));
   if (input.resetPassword === 'new' && !resetPassword) {
     warnings.push('No password-reset email sent: the user already existed and was active (use --reset-password=always to send one anyway).');
   }
-  return { username, action, userId, write, changes, reactivate, permissionSets, missingPermissionSets, resetPassword, warnings };
+  return {
+    username, action, userId, write, changes, reactivate, permissionSets, missingPermissionSets, permissionSetLicenses, missingPermissionSetLicenses, resetPassword, warnings,
+  };
 }
 
 function unique(values: readonly string[]): string[] {

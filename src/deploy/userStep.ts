@@ -6,9 +6,12 @@
 import { explainUserError, type Explained } from './messages';
 import { OrgCallError, toOrgCallError, type OrgClient } from './orgClient';
 import { describeError, scrubText } from './scrub';
-import { normalizeId, sameId } from './soql';
+import { INTEGRATION_PSL } from '../model/integrationRoute';
+import { normalizeId, sameId, soqlString } from './soql';
 import {
   assignmentQuery,
+  licenseAssignmentQuery,
+  permissionSetLicenseQuery,
   permissionSetQuery,
   planUser,
   profileQuery,
@@ -26,6 +29,8 @@ export interface UserStepOptions {
   /** The command that finishes the job after a failure. */
   readonly rerun: string;
   readonly secrets: readonly string[];
+  /** Permission sets this deploy creates (integration route): a dry run before their first deploy does not find them. */
+  readonly deployedPermissionSets?: readonly string[];
   /** Progress lines (stderr). */
   readonly log?: (line: string) => void;
 }
@@ -47,6 +52,8 @@ interface OrgUserState {
   readonly existing: SObjectRow | undefined;
   readonly permissionSetIds: Map<string, string>;
   readonly assigned: string[];
+  readonly permissionSetLicenseIds: Map<string, string>;
+  readonly assignedLicenses: string[];
 }
 
 async function readState(client: OrgClient, spec: UserSpec): Promise<OrgUserState> {
@@ -54,8 +61,30 @@ async function readState(client: OrgClient, spec: UserSpec): Promise<OrgUserStat
   const profileId = typeof profiles[0]?.['Id'] === 'string' ? (profiles[0]['Id'] as string) : undefined;
   const users = await client.query(userQuery(spec));
   const existing = users[0];
-  const { permissionSetIds, assigned } = await readPermissionSets(client, spec.permissionSets, typeof existing?.['Id'] === 'string' ? existing['Id'] : undefined);
-  return { profileId, existing, permissionSetIds, assigned };
+  const userId = typeof existing?.['Id'] === 'string' ? existing['Id'] : undefined;
+  const { permissionSetIds, assigned } = await readPermissionSets(client, spec.permissionSets, userId);
+  const { permissionSetLicenseIds, assignedLicenses } = await readPermissionSetLicenses(client, spec.permissionSetLicenses ?? [], userId);
+  return { profileId, existing, permissionSetIds, assigned, permissionSetLicenseIds, assignedLicenses };
+}
+
+/** The named permission set licences (DeveloperName → Id) and the PermissionSetLicenseIds assigned to the user. */
+export async function readPermissionSetLicenses(
+  client: OrgClient,
+  names: readonly string[],
+  userId: string | undefined,
+): Promise<{ permissionSetLicenseIds: Map<string, string>; assignedLicenses: string[] }> {
+  const permissionSetLicenseIds = new Map<string, string>();
+  const assignedLicenses: string[] = [];
+  if (!names.length) return { permissionSetLicenseIds, assignedLicenses };
+  for (const row of await client.query(permissionSetLicenseQuery([...new Set(names)]))) {
+    if (typeof row['DeveloperName'] === 'string' && typeof row['Id'] === 'string') permissionSetLicenseIds.set(row['DeveloperName'], row['Id']);
+  }
+  if (userId !== undefined) {
+    for (const row of await client.query(licenseAssignmentQuery(userId))) {
+      if (typeof row['PermissionSetLicenseId'] === 'string') assignedLicenses.push(row['PermissionSetLicenseId']);
+    }
+  }
+  return { permissionSetLicenseIds, assignedLicenses };
 }
 
 /**
@@ -88,6 +117,8 @@ function plan(spec: UserSpec, state: OrgUserState, resetPassword: ResetPasswordM
     profileId: state.profileId,
     permissionSetIds: state.permissionSetIds,
     assignedPermissionSetIds: state.assigned,
+    permissionSetLicenseIds: state.permissionSetLicenseIds,
+    assignedPermissionSetLicenseIds: state.assignedLicenses,
     resetPassword,
   });
 }
@@ -99,11 +130,12 @@ function reportOf(
   extra: { id?: string | undefined; done?: ReadonlySet<string>; passwordReset?: UserReport['passwordReset']; error?: Explained } = {},
 ): UserReport {
   const id = extra.id ?? p.userId;
-  const permissionSets: PermissionSetLine[] = p.permissionSets.map((ps) => ({
+  const line = (kind: string) => (ps: UserPlan['permissionSets'][number]): PermissionSetLine => ({
     name: ps.name,
     action: ps.action,
-    done: ps.action === 'already-assigned' || (extra.done?.has(ps.name) ?? false),
-  }));
+    done: ps.action === 'already-assigned' || (extra.done?.has(`${kind}:${ps.name}`) ?? false),
+  });
+  const permissionSets = p.permissionSets.map(line('set'));
   return {
     username: p.username,
     ...(id ? { id } : {}),
@@ -112,6 +144,7 @@ function reportOf(
     reactivated: p.reactivate,
     profileName: spec.profileName,
     permissionSets,
+    ...(p.permissionSetLicenses.length ? { permissionSetLicenses: p.permissionSetLicenses.map(line('licence')) } : {}),
     passwordReset: extra.passwordReset ?? (p.resetPassword ? (status === 'planned' ? 'planned' : 'skipped') : 'not-requested'),
     status,
     ...(extra.error ? { error: { code: extra.error.code, message: extra.error.message, actions: extra.error.actions } } : {}),
@@ -137,18 +170,33 @@ export async function runUserStep(client: OrgClient, spec: UserSpec, opts: UserS
     return { report: failedBeforePlan(spec, username, error), warnings: [] };
   }
   const warnings = [...userPlan.warnings];
-  const missing = userPlan.missingPermissionSets;
-  const missingError: Explained | undefined = missing.length
+  const missing = userPlan.missingPermissionSets.filter((n) => !(opts.dryRun && opts.deployedPermissionSets?.includes(n)));
+  const missingLicenses = userPlan.missingPermissionSetLicenses;
+  const missingError: Explained | undefined = missingLicenses.length
     ? explainUserError(
-        'PERMISSION_SET_NOT_FOUND',
-        `Permission set${missing.length > 1 ? 's' : ''} not found in the org: ${missing.join(', ')} (matched on PermissionSet.Name, the API name).`,
+        'PERMISSION_SET_LICENSE_NOT_FOUND',
+        `Permission set licence${missingLicenses.length > 1 ? 's' : ''} not found in the org: ${missingLicenses.join(', ')} (matched on PermissionSetLicense.DeveloperName).`,
         ctx,
       )
-    : undefined;
+    : missing.length
+      ? explainUserError(
+          'PERMISSION_SET_NOT_FOUND',
+          `Permission set${missing.length > 1 ? 's' : ''} not found in the org: ${missing.join(', ')} (matched on PermissionSet.Name, the API name).`,
+          ctx,
+        )
+      : undefined;
 
-  if (opts.dryRun) {
-    return { report: reportOf(spec, userPlan, missingError ? 'failed' : 'planned', missingError ? { error: missingError } : {}), warnings };
+  let blocked: Explained | undefined;
+  try {
+    blocked = missingError ? undefined : await integrationLicenceBlocksMove(client, spec, userPlan, ctx);
+  } catch (err) {
+    blocked = explain(err);
   }
+  const planError = missingError ?? blocked;
+  if (opts.dryRun) {
+    return { report: reportOf(spec, userPlan, planError ? 'failed' : 'planned', planError ? { error: planError } : {}), warnings };
+  }
+  if (blocked) return { report: reportOf(spec, userPlan, 'failed', { error: blocked }), warnings };
   if (state.profileId === undefined) {
     const error = explainUserError('PROFILE_NOT_FOUND', `Profile ${JSON.stringify(spec.profileName)} was not found in the org after the deploy.`, ctx);
     return { report: reportOf(spec, userPlan, 'failed', { error }), warnings };
@@ -190,11 +238,18 @@ export async function runUserStep(client: OrgClient, spec: UserSpec, opts: UserS
     }
     if (!userId) throw new OrgCallError('NO_ID_RETURNED', `no Id for user ${username}`, true);
 
+    // The licences first: a permission set that needs one cannot be assigned before it (permission-model 7).
+    for (const psl of userPlan.permissionSetLicenses) {
+      if (psl.action !== 'assign' || !psl.id) continue;
+      opts.log?.(`Assigning permission set licence ${psl.name}…`);
+      await assign(client, 'PermissionSetLicenseAssign', userId, psl.id);
+      done.add(`licence:${psl.name}`);
+    }
     for (const ps of userPlan.permissionSets) {
       if (ps.action !== 'assign' || !ps.id) continue;
       opts.log?.(`Assigning permission set ${ps.name}…`);
-      await assignPermissionSet(client, userId, ps.id);
-      done.add(ps.name);
+      await assign(client, 'PermissionSetAssignment', userId, ps.id);
+      done.add(`set:${ps.name}`);
     }
 
     let passwordReset: UserReport['passwordReset'] = 'not-requested';
@@ -219,15 +274,47 @@ export async function runUserStep(client: OrgClient, spec: UserSpec, opts: UserS
   }
 }
 
-async function assignPermissionSet(client: OrgClient, userId: string, permissionSetId: string): Promise<void> {
+/**
+ * Profile route, user moving off the Integration licence: Salesforce refuses the licence change while the user holds
+ * the SalesforceAPIIntegrationPsl (and sets that need it), so name them with the manual steps before any write rather
+ * than leave the user half moved. Undefined when the move can go ahead (or is no move).
+ */
+async function integrationLicenceBlocksMove(client: OrgClient, spec: UserSpec, p: UserPlan, ctx: { username: string; rerun: string }): Promise<Explained | undefined> {
+  if (p.action !== 'update' || !p.userId || !p.changes.some((c) => c.field === 'ProfileId') || spec.permissionSetLicenses?.length) return undefined;
+  const held = await client.query(
+    `SELECT PermissionSetLicenseId, PermissionSetLicense.DeveloperName FROM PermissionSetLicenseAssign WHERE AssigneeId = ${soqlString(p.userId)}`,
+  );
+  const psl = held.find((r) => (r['PermissionSetLicense'] as { DeveloperName?: unknown } | null)?.DeveloperName === INTEGRATION_PSL);
+  if (!psl) return undefined;
+  const pslId = String(psl['PermissionSetLicenseId']);
+  const sets = (await client.query(`SELECT PermissionSet.Name, PermissionSet.LicenseId FROM PermissionSetAssignment WHERE AssigneeId = ${soqlString(p.userId)}`))
+    .map((r) => r['PermissionSet'] as { Name?: unknown; LicenseId?: unknown } | null)
+    .filter((ps) => typeof ps?.LicenseId === 'string' && sameId(ps.LicenseId, pslId))
+    .map((ps) => String(ps?.Name));
+  return {
+    code: 'USER_CANNOT_MOVE',
+    message:
+      `${ctx.username} is on the Salesforce Integration licence and holds the ${INTEGRATION_PSL} permission set licence${sets.length ? ` and permission set${sets.length > 1 ? 's' : ''} ${sets.join(', ')} that need${sets.length > 1 ? '' : 's'} it` : ''}; ` +
+      `Salesforce refuses moving the user to profile "${spec.profileName}" (another licence) while ${sets.length ? 'they are' : 'it is'} assigned. Nothing was changed.`,
+    actions: [
+      `In Setup > Users > ${ctx.username}: remove ${sets.length ? `the permission set assignment${sets.length > 1 ? 's' : ''} ${sets.join(', ')}, then ` : ''}the permission set licence assignment Salesforce API Integration.`,
+      'Then rerun: ' + ctx.rerun + ' (it moves the user to the profile in one update). Or keep "route": "integration" in apionly.config.json.',
+    ],
+  };
+}
+
+/** Inserts a PermissionSetAssignment or PermissionSetLicenseAssign; after an ambiguous failure, looks before failing. */
+async function assign(client: OrgClient, sobject: 'PermissionSetAssignment' | 'PermissionSetLicenseAssign', userId: string, targetId: string): Promise<void> {
+  const [targetField, query] =
+    sobject === 'PermissionSetAssignment' ? ['PermissionSetId', assignmentQuery(userId)] : ['PermissionSetLicenseId', licenseAssignmentQuery(userId)];
   try {
-    await client.create('PermissionSetAssignment', { AssigneeId: userId, PermissionSetId: permissionSetId });
+    await client.create(sobject, { AssigneeId: userId, [targetField]: targetId });
   } catch (err) {
     const callError = toOrgCallError(err);
     if (callError.errorCode === 'DUPLICATE_VALUE') return; // assigned meanwhile: the state we want
     if (!callError.ambiguous) throw callError;
-    const rows = await client.query(assignmentQuery(userId));
-    if (rows.some((r) => typeof r['PermissionSetId'] === 'string' && sameId(r['PermissionSetId'], permissionSetId))) return;
+    const rows = await client.query(query);
+    if (rows.some((r) => typeof r[targetField] === 'string' && sameId(r[targetField], targetId))) return;
     throw callError;
   }
 }
@@ -244,6 +331,7 @@ function failedBeforePlan(spec: UserSpec, username: string, error: Explained): U
     reactivated: false,
     profileName: spec.profileName,
     permissionSets: spec.permissionSets.map((name) => ({ name, action: 'assign', done: false })),
+    ...(spec.permissionSetLicenses?.length ? { permissionSetLicenses: spec.permissionSetLicenses.map((name) => ({ name, action: 'assign' as const, done: false })) } : {}),
     passwordReset: 'not-requested',
     status: 'failed',
     error: { code: error.code, message: scrubText(error.message), actions: error.actions },

@@ -21,7 +21,12 @@ export type GeneratedFileStatus = 'written' | 'unchanged' | 'stale' | 'missing';
 export interface GenerateResult {
   /** Paths relative to the project root. */
   files: Array<{ path: string; status: GeneratedFileStatus }>;
-  profilePath: string;
+  /** The generated Profile (profile route). */
+  profilePath?: string;
+  /** The generated PermissionSet (integration route). */
+  permissionSetPath?: string;
+  /** The External Client App's files (project-relative), in deploy order; absent without one. */
+  externalClientAppPaths?: string[];
   userDefinitionPath: string;
   /** sfdx-project.json's sourceApiVersion: the API version of everything generated (and deployed). */
   sourceApiVersion: string;
@@ -58,13 +63,34 @@ export async function readGenerationInputs(loaded: LoadedConfig): Promise<Genera
     readTemplate(projectDir, config.templates.profile, CONFIG_DEFAULTS.profileTemplate),
     readTemplate(projectDir, config.templates.userDefinition, CONFIG_DEFAULTS.userDefinitionTemplate),
   ]);
+  const configFile = relative(projectDir, loaded.path) || loaded.path;
+  const ecaCertificate = config.externalClientApp?.jwt ? await readCertificate(projectDir, config.externalClientApp.jwt.certificate, configFile) : undefined;
   return {
     config,
-    configFile: relative(projectDir, loaded.path) || loaded.path,
+    configFile,
     project: { apiVersion: sfdx.apiVersion, packageDirectories: sfdx.packageDirectories, objects },
     templates: { profile, userDefinition },
     ...(catalogue ? { catalogue: { file: config.catalogue.path, catalogue: catalogue.catalogue } } : {}),
+    ...(ecaCertificate === undefined ? {} : { ecaCertificate }),
   };
+}
+
+/** The External Client App's JWT certificate: a PEM certificate, never a private key (it would be committed). */
+async function readCertificate(projectDir: string, path: string, configFile: string): Promise<string> {
+  const location = '/externalClientApp/jwt/certificate';
+  let text: string;
+  try {
+    text = await readFile(join(projectDir, path), 'utf8');
+  } catch (err) {
+    throw new InputError('CertificateNotFound', [{ file: configFile, location, message: `cannot read the certificate file (${(err as NodeJS.ErrnoException).code ?? String(err)})`, value: path, fix: 'give the path of the PEM certificate (public part), relative to the project' }]);
+  }
+  if (/PRIVATE KEY-----/.test(text)) {
+    throw new InputError('CertificateHasPrivateKey', [{ file: path, location: '', message: 'the file holds a private key, which must never be committed or deployed', fix: 'keep the private key with the vendor; point jwt.certificate at the certificate only (-----BEGIN CERTIFICATE-----)' }]);
+  }
+  if (!/^-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----\s*$/.test(text.trim() + '\n')) {
+    throw new InputError('CertificateNotPem', [{ file: path, location: '', message: 'not a PEM certificate (one -----BEGIN CERTIFICATE----- … -----END CERTIFICATE----- block)', fix: 'export the certificate in PEM format, e.g. `openssl x509 -in cert.der -inform der -out cert.pem`' }]);
+  }
+  return text;
 }
 
 /**
@@ -84,8 +110,10 @@ export async function generateFromConfig(loaded: LoadedConfig, options: { readon
   const files = options.check ? await checkFiles(plan.files, loaded.projectDir) : await writeFiles(plan.files, loaded.projectDir);
   return {
     files,
-    profilePath: plan.profilePath,
+    ...(plan.profilePath !== undefined ? { profilePath: plan.profilePath } : {}),
+    ...(plan.permissionSetPath !== undefined ? { permissionSetPath: plan.permissionSetPath } : {}),
     userDefinitionPath: plan.userDefinitionPath,
+    ...(plan.externalClientAppPaths.length ? { externalClientAppPaths: [...plan.externalClientAppPaths] } : {}),
     sourceApiVersion: inputs.project.apiVersion,
     packageDirectories: [...inputs.project.packageDirectories],
     warnings: [...plan.warnings],

@@ -1,11 +1,14 @@
 import { InputError } from '../errors';
 import type { ApionlyConfig } from '../config/types';
 import { buildProfileModel } from '../model/buildProfile';
+import { buildPermissionSetModel } from '../model/buildPermissionSet';
+import { renderPermissionSet } from '../render/renderPermissionSet';
 import { userForOrg } from '../model/userForOrg';
 import type { ProjectInfo, UserSpec } from '../model/types';
 import type { RenderedFile } from '../io/writeFiles';
 import { renderProfile } from '../render/renderProfile';
 import { renderUserDefinition } from '../render/renderUserDefinition';
+import { renderExternalClientApp } from '../render/renderExternalClientApp';
 import type { PlaceholderValues } from '../render/placeholders';
 import { byteOrder } from '../model/userPermissions';
 import { checkAgainstCatalogue } from '../model/checkAgainstCatalogue';
@@ -25,14 +28,21 @@ export interface GenerationInputs {
   readonly templates: { readonly profile: TemplateSource; readonly userDefinition: TemplateSource };
   /** The org catalogue (apionly discover), when the project has one. */
   readonly catalogue?: { readonly file: string; readonly catalogue: OrgCatalogue };
+  /** The PEM text of externalClientApp.jwt.certificate, when set. */
+  readonly ecaCertificate?: string;
 }
 
 export interface GenerationPlan {
   readonly files: readonly RenderedFile[];
-  readonly profilePath: string;
+  /** The generated Profile (profile route); absent on the integration route, which uses a standard profile. */
+  readonly profilePath?: string;
+  /** The generated PermissionSet (integration route). */
+  readonly permissionSetPath?: string;
   readonly userDefinitionPath: string;
   /** Per-org user definition paths, by alias. */
   readonly orgUserDefinitionPaths: Readonly<Record<string, string>>;
+  /** The External Client App's four files (project-relative), in deploy order; empty without one. */
+  readonly externalClientAppPaths: readonly string[];
   readonly warnings: readonly string[];
 }
 
@@ -66,15 +76,25 @@ export function planGeneration(inputs: GenerationInputs): GenerationPlan {
   if (problems.length) {
     throw new InputError('ConfigNotForThisOrg', problems.map((p) => ({ file: inputs.configFile ?? 'apionly.config.json', ...p })));
   }
-  const model = buildProfileModel(config, project, inputs.catalogue?.catalogue);
-  warnings.push(...model.warnings);
-
   const baseUser = userForOrg(config, undefined);
-  const profileDir = normalizePath(config.output.profileDirectory ?? `${project.packageDirectories[0] ?? 'force-app'}/main/default/profiles`);
-  const profilePath = `${profileDir}/${model.fileName}`;
-  const profile = renderProfile(templates.profile.text, templates.profile.file, model, placeholderValues(config, project, baseUser));
-  warnings.push(...profile.warnings);
-  const files: RenderedFile[] = [{ path: profilePath, content: profile.content }];
+  const files: RenderedFile[] = [];
+  let profilePath: string | undefined;
+  let permissionSetPath: string | undefined;
+  if (config.route === 'integration') {
+    // The user takes the standard Minimum Access - API Only Integrations profile; its access is this permission set.
+    const model = buildPermissionSetModel(config, project);
+    warnings.push(...model.warnings);
+    permissionSetPath = `${project.packageDirectories[0] ?? 'force-app'}/main/default/permissionsets/${model.fileName}`;
+    files.push({ path: permissionSetPath, content: renderPermissionSet(model) });
+  } else {
+    const model = buildProfileModel(config, project, inputs.catalogue?.catalogue);
+    warnings.push(...model.warnings);
+    const profileDir = normalizePath(config.output.profileDirectory ?? `${project.packageDirectories[0] ?? 'force-app'}/main/default/profiles`);
+    profilePath = `${profileDir}/${model.fileName}`;
+    const profile = renderProfile(templates.profile.text, templates.profile.file, model, placeholderValues(config, project, baseUser));
+    warnings.push(...profile.warnings);
+    files.push({ path: profilePath, content: profile.content });
+  }
 
   const userDefinitionPath = normalizePath(config.output.userDefinition);
   const base = renderUserDefinition(templates.userDefinition.text, templates.userDefinition.file, baseUser, placeholderValues(config, project, baseUser));
@@ -91,6 +111,24 @@ export function planGeneration(inputs: GenerationInputs): GenerationPlan {
     orgUserDefinitionPaths[alias] = path;
   }
 
+  const externalClientAppPaths: string[] = [];
+  if (config.externalClientApp) {
+    const ecaDir = `${normalizePath(project.packageDirectories[0] ?? 'force-app')}/main/default`;
+    const ecaFiles = renderExternalClientApp({
+      app: config.externalClientApp,
+      runAsUsername: String(baseUser.fields['Username']),
+      profileName: config.profile.name,
+      permissionSets: baseUser.permissionSets,
+      ...(inputs.ecaCertificate === undefined ? {} : { certificate: inputs.ecaCertificate }),
+      apiVersion: project.apiVersion,
+      configFile: inputs.configFile ?? 'apionly.config.json',
+    });
+    for (const f of ecaFiles) {
+      files.push({ path: `${ecaDir}/${f.path}`, content: f.content });
+      externalClientAppPaths.push(`${ecaDir}/${f.path}`);
+    }
+  }
+
   const seen = new Set<string>();
   for (const f of files) {
     const key = f.path.toLowerCase();
@@ -101,5 +139,13 @@ export function planGeneration(inputs: GenerationInputs): GenerationPlan {
     }
     seen.add(key);
   }
-  return { files, profilePath, userDefinitionPath, orgUserDefinitionPaths, warnings: [...new Set(warnings)] };
+  return {
+    files,
+    ...(profilePath !== undefined ? { profilePath } : {}),
+    ...(permissionSetPath !== undefined ? { permissionSetPath } : {}),
+    userDefinitionPath,
+    orgUserDefinitionPaths,
+    externalClientAppPaths,
+    warnings: [...new Set(warnings)],
+  };
 }

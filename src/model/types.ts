@@ -75,10 +75,32 @@ export interface ProfileModel {
   readonly warnings: readonly string[];
 }
 
+/**
+ * The permission set of the integration route, in canonical order (lists sorted by key, byte order). Only granted
+ * entries: a permission set deploy replaces the set's content, so what is absent is off.
+ */
+export interface PermissionSetModel {
+  /** API name (fullName). */
+  readonly name: string;
+  /** Source-format file name, e.g. 'API_Only_Integration.permissionset-meta.xml'. */
+  readonly fileName: string;
+  readonly label: string;
+  readonly description?: string;
+  /** The `<license>` element: a permission set licence, never 'Salesforce'. */
+  readonly license: string;
+  readonly apiVersion: string;
+  readonly objectPermissions: readonly ObjectPermission[];
+  readonly fieldPermissions: readonly FieldPermission[];
+  readonly userPermissions: readonly UserPermission[];
+  readonly warnings: readonly string[];
+}
+
 /** The User to create, for one org (or the base user). */
 export interface UserSpec {
   /** UpperCamel User fields, Username included, with the org's overrides applied. */
   readonly fields: Record<string, string | boolean>;
   readonly profileName: string;
   readonly permissionSets: string[];
+  /** Permission set licences (DeveloperName) to assign before the permission sets: the integration route's. */
+  readonly permissionSetLicenses?: string[];
 }

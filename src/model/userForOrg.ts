@@ -1,5 +1,6 @@
 import type { ApionlyConfig } from '../config/types';
 import { USER_FIELD_DEFAULTS, USER_FIELD_ORDER, defaultAlias } from './userFields';
+import { INTEGRATION_PROFILE_NAME, INTEGRATION_PSL, INTEGRATION_USER_LICENSE } from './integrationRoute';
 import type { UserSpec } from './types';
 import { byteOrder } from './userPermissions';
 
@@ -15,11 +16,18 @@ export function userForOrg(config: ApionlyConfig, orgKey: string | undefined): U
     const last = merged['LastName'];
     merged['Alias'] = defaultAlias(typeof first === 'string' ? first : undefined, typeof last === 'string' ? last : '');
   }
-  return {
-    fields: orderUserFields(merged),
-    profileName: config.profile.name,
-    permissionSets: [...(org?.user.permissionSets ?? config.user.permissionSets)],
-  };
+  const permissionSets = [...(org?.user.permissionSets ?? config.user.permissionSets)];
+  if (config.route === 'integration') {
+    // The generated set first; the licence it needs is assigned before any set.
+    const license = config.permissionSet.license;
+    return {
+      fields: orderUserFields(merged),
+      profileName: INTEGRATION_PROFILE_NAME,
+      permissionSets: [...new Set([config.permissionSet.name, ...permissionSets])],
+      permissionSetLicenses: [...new Set([INTEGRATION_PSL, ...(license === INTEGRATION_USER_LICENSE ? [] : [license])])],
+    };
+  }
+  return { fields: orderUserFields(merged), profileName: config.profile.name, permissionSets };
 }
 
 /** Known fields in USER_FIELD_ORDER, then the others in byte order. */

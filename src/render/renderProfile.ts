@@ -27,6 +27,13 @@ function flag(name: string, value: boolean): XmlElement {
 export function profileElements(model: ProfileModel): XmlElement[] {
   const out: XmlElement[] = [el('custom', 'true')];
   if (model.description !== undefined) out.push(el('description', model.description));
+  out.push(...permissionElements(model), el('userLicense', model.userLicense));
+  return out;
+}
+
+/** Object, field and user permission entries, the same for a Profile and a PermissionSet (WSDL: the same child order). */
+export function permissionElements(model: Pick<ProfileModel, 'objectPermissions' | 'fieldPermissions' | 'userPermissions'>): XmlElement[] {
+  const out: XmlElement[] = [];
   for (const p of model.fieldPermissions) {
     out.push(group('fieldPermissions', [flag('editable', p.editable), el('field', p.field), flag('readable', p.readable)]));
   }
@@ -43,7 +50,6 @@ export function profileElements(model: ProfileModel): XmlElement[] {
     children.push(flag('viewAllRecords', p.viewAllRecords));
     out.push(group('objectPermissions', children));
   }
-  out.push(el('userLicense', model.userLicense));
   for (const p of model.userPermissions) out.push(group('userPermissions', [flag('enabled', p.enabled), el('name', p.name)]));
   return out;
 }

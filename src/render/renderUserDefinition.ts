@@ -21,7 +21,7 @@ export function renderUserDefinition(template: string, templateFile: string, use
   }
   const warnings: string[] = [];
   const resolved = substituteDeep(parsed, values) as Record<string, unknown>;
-  const owned = new Set([...Object.keys(user.fields), 'profileName', 'permsets'].map((k) => k.toLowerCase()));
+  const owned = new Set([...Object.keys(user.fields), 'profileName', 'permsets', 'permsetLicenses'].map((k) => k.toLowerCase()));
   const templateFields: Record<string, string | boolean> = {};
   const options: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(resolved)) {
@@ -33,6 +33,9 @@ export function renderUserDefinition(template: string, templateFile: string, use
   }
   const out: Record<string, unknown> = { ...orderUserFields({ ...templateFields, ...user.fields }), profileName: user.profileName };
   if (user.permissionSets.length) out['permsets'] = [...user.permissionSets];
+  // Integration route: the permission set licences `apionly deploy` assigns before the sets (not a key `sf org create
+  // user` knows: on a scratch org assign them with `sf org assign permsetlicense` and drop the key).
+  if (user.permissionSetLicenses?.length) out['permsetLicenses'] = [...user.permissionSetLicenses];
   Object.assign(out, options);
   return { content: `${JSON.stringify(out, undefined, 2)}\n`, warnings };
 }

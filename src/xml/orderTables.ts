@@ -169,8 +169,78 @@ export const PERMISSION_SET: TypeSpec = {
   },
 };
 
+/**
+ * External Client App types (API 59/60+), fields as the Metadata API pages list them (oauth-eca.md §1), which is
+ * alphabetical, as retrieves write them (the reference marks the order itself unverified; alphabetical is also where
+ * rankOf puts any name we do not list).
+ */
+export const EXTERNAL_CLIENT_APPLICATION: TypeSpec = {
+  order: ['contactEmail', 'contactPhone', 'description', 'distributionState', 'iconUrl', 'infoUrl', 'isProtected', 'label', 'logoUrl', 'orgScopedExternalApp'],
+  elements: {},
+};
+
+export const EXTL_CLNT_APP_OAUTH_SETTINGS: TypeSpec = {
+  order: ['commaSeparatedOauthScopes', 'customAttributes', 'externalClientApplication', 'isFirstPartyAppEnabled', 'label', 'oauthLink', 'singleLogoutUrl', 'trustedIpRanges'],
+  elements: {},
+};
+
+export const EXTL_CLNT_APP_GLOBAL_OAUTH_SETTINGS: TypeSpec = {
+  order: [
+    'callbackUrl',
+    'certificate',
+    'consumerKey',
+    'consumerSecret',
+    'externalClientApplication',
+    'idTokenConfig',
+    'isClientCredentialsFlowEnabled',
+    'isCodeCredFlowEnabled',
+    'isCodeCredPostOnly',
+    'isConsumerSecretOptional',
+    'isDeviceFlowEnabled',
+    'isIntrospectAllTokens',
+    'isNamedUserJwtEnabled',
+    'isPkceRequired',
+    'isRefreshTokenRotationEnabled',
+    'isSecretRequiredForRefreshToken',
+    'isSecretRequiredForTokenExchange',
+    'isTokenExchangeEnabled',
+    'label',
+    'shouldRotateConsumerKey',
+    'shouldRotateConsumerSecret',
+  ],
+  elements: {},
+};
+
+export const EXTL_CLNT_APP_OAUTH_CONFIGURABLE_POLICIES: TypeSpec = {
+  order: [
+    'clientCredentialsFlowUser',
+    'commaSeparatedPermissionSet',
+    'commaSeparatedProfile',
+    'externalClientApplication',
+    'ipRelaxationPolicyType',
+    'isClientCredentialsFlowEnabled',
+    'isGuestCodeCredFlowEnabled',
+    'isTokenExchangeFlowEnabled',
+    'label',
+    'permittedUsersPolicyType',
+    'policyAction',
+    'refreshTokenPolicyType',
+    'refreshTokenValidityPeriod',
+    'refreshTokenValidityUnit',
+    'requiredSessionLevel',
+    'sessionTimeoutInMinutes',
+    'singleLogoutUrl',
+    'startUrl',
+  ],
+  elements: {},
+};
+
 /** The types whose element order we know. Any other root is formatted generically (all names in byte order). */
 export const METADATA_TYPES: Readonly<Record<string, TypeSpec>> = {
   Profile: PROFILE,
   PermissionSet: PERMISSION_SET,
+  ExternalClientApplication: EXTERNAL_CLIENT_APPLICATION,
+  ExtlClntAppOauthSettings: EXTL_CLNT_APP_OAUTH_SETTINGS,
+  ExtlClntAppGlobalOauthSettings: EXTL_CLNT_APP_GLOBAL_OAUTH_SETTINGS,
+  ExtlClntAppOauthConfigurablePolicies: EXTL_CLNT_APP_OAUTH_CONFIGURABLE_POLICIES,
 };

@@ -16,6 +16,8 @@ export interface ProjectOptions {
   readonly profileName?: string;
   /** Feature objects to list in profile.objects.include (e.g. Order, which the emulated org has off). */
   readonly include?: readonly string[];
+  /** Top-level config entries added as they are (e.g. { route: 'integration', permissionSet: {…} }). */
+  readonly extra?: Record<string, unknown>;
 }
 
 /** A temporary project: apionly.config.json, sfdx-project.json, templates/, and `generate` run once. */
@@ -40,6 +42,7 @@ export async function makeProject(options: ProjectOptions = {}): Promise<string>
       ...(options.permissionSets ? { permissionSets: options.permissionSets } : {}),
     },
     ...(options.orgs ? { orgs: options.orgs } : {}),
+    ...(options.extra ?? {}),
   };
   writeFileSync(join(dir, 'apionly.config.json'), `${JSON.stringify(config, undefined, 2)}\n`);
   const { generate } = require('../../src/generate') as {

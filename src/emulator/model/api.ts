@@ -175,6 +175,8 @@ export interface EmulatedOrg {
    * Optional so the model can add it later; the server's admin endpoint answers 400 while it is missing.
    */
   setLicenseSeats?(licenseName: string, total: number): void;
+  /** Test/admin hook (no API sets it): marks a user's UserLogin password-locked, as failed logins would. */
+  lockPassword?(userId: string): void;
 
   /**
    * Test/admin hook (not a Salesforce API): adds custom objects and fields, as a metadata deploy of them would

@@ -8,6 +8,7 @@ import { listMetadataOf, METADATA_TYPES, runRetrieve } from './retrieve';
 import { executeQuery, queryColumnsOf } from './soql/execute';
 import { createRecord, deleteRecord, describeGlobalOf, describeSObject, retrieveRecord, updateRecord, type DmlEnv } from './sobjects/dml';
 import type { OrgState } from './state';
+import { lockPassword } from './sobjects/permissionDml';
 import { addCustomSchema, type CustomFieldSpec, type CustomObjectSpec } from './seed/customSchema';
 
 function toCustomObjectSpec(raw: unknown, i: number): CustomObjectSpec {
@@ -58,17 +59,26 @@ export class Org implements EmulatedOrg {
   setFeature(feature: string, on: boolean): void {
     this.state.features[feature] = on;
   }
-  /** Sets a user licence's seat count, as buying or returning licences would. Used seats stay as they are. */
+  /**
+   * Sets a user licence's (by Name) or a permission set licence's (by DeveloperName) seat count, as buying or
+   * returning licences would. Used seats stay as they are.
+   */
   setLicenseSeats(licenseName: string, total: number): void {
     if (!Number.isInteger(total) || total < 0) {
       throw new SalesforceError('INVALID_FIELD', `Seats for licence '${licenseName}' must be a whole number of 0 or more, not ${total} (emulator-invented message)`);
     }
-    const licence = this.state.licenses.find((l) => l.name === licenseName);
+    const licence = this.state.licenses.find((l) => l.name === licenseName) ?? this.state.permissionSetLicenses.find((l) => l.developerName === licenseName);
     if (!licence) {
-      const known = this.state.licenses.map((l) => l.name).join(', ');
+      const known = [...this.state.licenses.map((l) => l.name), ...this.state.permissionSetLicenses.map((l) => l.developerName)].join(', ');
       throw new SalesforceError('NOT_FOUND', `No user licence named '${licenseName}'; this org has: ${known} (emulator-invented message)`, 404);
     }
     licence.totalLicenses = total;
+  }
+
+  /** Marks a user's login password-locked (too many failed logins); no API can set it. */
+  lockPassword(userId: string): void {
+    const id = toId18(userId);
+    this.transact((draft, env) => lockPassword(draft, env.now, id ?? userId));
   }
 
   /** Adds custom objects and fields (admin hook; see EmulatedOrg.addCustomSchema). */
@@ -120,7 +130,7 @@ export class Org implements EmulatedOrg {
     return runRetrieve(this.state, a, b);
   }
   delete(sobjectType: string, id: string): void {
-    this.transact((draft) => deleteRecord(draft, sobjectType, id));
+    this.transact((draft, env) => deleteRecord(draft, sobjectType, id, env.now));
   }
   resetPassword(userId: string): void {
     const id = toId18(userId);

@@ -100,6 +100,8 @@ export interface CustomObjectState {
 export interface UserState {
   id: string;
   fields: Record<string, string | boolean | null>;
+  /** UserLogin: frozen / password-locked; absent = neither (older state files have none). */
+  login?: { isFrozen: boolean; isPasswordLocked: boolean; lastModifiedDate: string };
 }
 
 export interface AssignmentState {

@@ -6,6 +6,7 @@
  *   POST   /__emulator/faults                     add one fault or an array (FaultSpec JSON) -> 201 {ids}
  *   DELETE /__emulator/faults[/{id}]              clear all / one
  *   POST   /__emulator/users/{userId}/deactivate  IsActive=false through the model's rules (?org=00D… picks the org)
+ *   POST   /__emulator/users/{userId}/lock-password  UserLogin.IsPasswordLocked=true (no API sets it; ?org=00D…)
  *   POST   /__emulator/seats                      {"seats":{"Salesforce":3}[, "orgId":"00D…"]} sets licence seats
  *   POST   /__emulator/schema                     {"objects":[{"fullName":"X__c","fields":[{"fullName":"F__c","type":"Text"}]}][, "orgId"]}
  *                                                 adds custom objects and fields, as a metadata deploy of them would
@@ -57,6 +58,14 @@ export function handleAdmin(ctx: ServerContext, req: Request): Reply {
       org.update('User', id, { IsActive: false });
       ctx.markDirty();
       return json(200, { id, IsActive: false });
+    }
+    if (what === 'users' && id !== undefined && action === 'lock-password' && segs.length === 3 && req.method === 'POST') {
+      const org = pickOrg(ctx, req.url.searchParams.get('org'));
+      if (!org) return restError(404, 'NOT_FOUND', `No hosted org has id ${req.url.searchParams.get('org')}`);
+      if (!org.lockPassword) return restError(400, 'NOT_SUPPORTED', 'This model does not support locking passwords (EmulatedOrg.lockPassword).');
+      org.lockPassword(id);
+      ctx.markDirty();
+      return json(200, { id, IsPasswordLocked: true });
     }
     if (what === 'seats' && segs.length === 1 && req.method === 'POST') {
       const b = body(req) as Record<string, unknown>;

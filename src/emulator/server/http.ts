@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatedOrg, EmulatedWorld } from '../model/api';
 import type { FaultRegistry } from './faults';
 import type { JobStore } from './jobs';
+import type { QueryCursors } from './queryCursors';
 
 /** REST/SOAP JSON content type, as Salesforce sends it (wire-protocol §5). */
 export const JSON_TYPE = 'application/json;charset=UTF-8';
@@ -11,6 +12,8 @@ export interface ServerContext {
   readonly world: EmulatedWorld;
   readonly faults: FaultRegistry;
   readonly jobs: JobStore;
+  /** Open SOQL cursors (paging). */
+  readonly queries: QueryCursors;
   /** Marks the world changed, so the state file is rewritten after this request. */
   readonly markDirty: () => void;
   readonly log: (line: string) => void;

@@ -9,6 +9,7 @@ import type { CallDescriptor } from './faults';
 import { compareVersions, invalidSession, json, noContent, notFound, orgForBearer, restError } from './http';
 import type { Reply, Request, ServerContext } from './http';
 import { deployResult } from './jobs';
+import { batchSizeOf } from './queryCursors';
 
 export interface Route {
   readonly call: CallDescriptor;
@@ -136,7 +137,7 @@ export function matchRest(method: string, path: string, url: URL): Route | undef
   if ((head === 'query' || head === 'queryAll') && segs.length === 1 && method === 'GET') {
     const q = url.searchParams.get('q') ?? '';
     const from = fromType(q);
-    return authed({ route: 'query', ...(from ? { sobject: from } : {}) }, version, (org) => {
+    return authed({ route: 'query', ...(from ? { sobject: from } : {}) }, version, (org, ctx, req) => {
       if (q.trim() === '') throw new SalesforceError('MALFORMED_QUERY', 'A query string has to be specified');
       if (url.searchParams.get('columns') === 'true') {
         const columns = org.queryColumns(q);
@@ -148,7 +149,14 @@ export function matchRest(method: string, path: string, url: URL): Route | undef
           keyPrefix: null,
         });
       }
-      return json(200, org.query(q));
+      return json(200, ctx.queries.firstPage(org.identity.orgId, org.query(q), batchSizeOf(req.raw.headers['sforce-query-options']), version));
+    });
+  }
+  if ((head === 'query' || head === 'queryAll') && segs.length === 2 && method === 'GET') {
+    const segment = type ?? '';
+    return authed({ route: 'queryMore' }, version, (org, ctx) => {
+      const page = ctx.queries.nextPage(org.identity.orgId, segment, version);
+      return page ? json(200, page) : restError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
     });
   }
 

@@ -10,6 +10,7 @@ import { handleAdmin } from './admin';
 import { CallDescriptor, FaultController, FaultRegistry, FaultSpec, FaultSpecError, parseFaultList } from './faults';
 import { notFound, readBody, Reply, Request, restError, sendReply, ServerContext } from './http';
 import { JobStore, JobTiming } from './jobs';
+import { QueryCursors } from './queryCursors';
 import { matchRest, Route } from './rest';
 import { faultReply, handleSoap, peekSoap } from './soap';
 import { EmulatorStateError, readState, writeState } from './state';
@@ -99,7 +100,7 @@ export async function startEmulatedOrg(options: StartEmulatedOrgOptions = {}): P
     inProgressPolls: options.deployTiming?.inProgressPolls ?? 1,
   };
   const jobs = new JobStore(faults, timing, markDirty);
-  const ctx: ServerContext = { world, faults, jobs, markDirty, log };
+  const ctx: ServerContext = { world, faults, jobs, queries: new QueryCursors(), markDirty, log };
 
   const server = createServer((req, res) => {
     const started = Date.now();

@@ -7,7 +7,7 @@ describe('run (the CLI shell)', () => {
     const io = memoryIo();
     expect(await run(['deplo'], io)).toBe(2);
     expect(io.out.join('')).toBe('');
-    expect(io.err.join('')).toBe('Error (UnknownCommand): Unknown command "deplo".\n\nTry this:\n  Use one of: generate, format, deploy, org (`apionly --help` lists them).\n');
+    expect(io.err.join('')).toBe('Error (UnknownCommand): Unknown command "deplo".\n\nTry this:\n  Use one of: generate, format, deploy, org, discover, check (`apionly --help` lists them).\n');
   });
 
   it('Given an unknown command with --json, Then the error envelope is on stdout', async () => {
@@ -20,7 +20,7 @@ describe('run (the CLI shell)', () => {
   it('Given no command, Then exit 2 asks for one', async () => {
     const io = memoryIo();
     expect(await run([], io)).toBe(2);
-    expect(io.err.join('')).toContain('Name a command: generate, format, deploy or org.');
+    expect(io.err.join('')).toMatch(/Name a command: generate, format, deploy, org, .*check/);
   });
 
   it('Given an unknown flag, Then exit 2 names it', async () => {

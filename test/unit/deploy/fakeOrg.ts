@@ -71,8 +71,16 @@ export class FakeOrg implements OrgClient {
     this.resets.push(userId);
   }
 
+  /** Describe: the column names seen in the table's rows (booleans typed as such). */
+  async describeFields(sobject: string): Promise<Array<{ name: string; type: string }>> {
+    this.calls.push(`describe ${sobject}`);
+    const names = new Map<string, string>([['Id', 'id']]);
+    for (const row of this.tables[sobject] ?? []) for (const [k, v] of Object.entries(row)) names.set(k, typeof v === 'boolean' ? 'boolean' : 'string');
+    return [...names].map(([name, type]) => ({ name, type }));
+  }
+
   writes(): string[] {
-    return this.calls.filter((c) => !c.startsWith('query'));
+    return this.calls.filter((c) => !c.startsWith('query') && !c.startsWith('describe'));
   }
 }
 

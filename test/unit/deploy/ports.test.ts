@@ -26,6 +26,14 @@ describe('jsforceOrgClient', () => {
     expect(await client.query('SELECT Id FROM User')).toEqual([{ Id: '005A' }, { Id: '005B' }]);
   });
 
+  it('Given pages that end before the reported totalSize, When read, Then QUERY_INCOMPLETE (nothing silently dropped)', async () => {
+    const client = jsforceOrgClient(
+      fakeConnection({ query: async () => ({ records: [{ Id: '005A' }], totalSize: 3, done: false, nextRecordsUrl: '/next' }) }),
+      { attempts: 1, delayMs: 1 },
+    );
+    await expect(client.query('SELECT Id FROM User')).rejects.toMatchObject({ errorCode: 'QUERY_INCOMPLETE' });
+  });
+
   it('Given a transient read error, When queried, Then it is retried once and succeeds', async () => {
     let calls = 0;
     const client = jsforceOrgClient(
@@ -180,7 +188,12 @@ describe('profile permissions', () => {
     const p = parseProfilePermissions(xml);
     expect([...p.objects]).toEqual([['Account', { allowCreate: false, allowRead: true }]]);
     expect([...p.userPermissions]).toEqual([['ApiEnabled', true]]);
-    expect(() => parseProfilePermissions('<PermissionSet><label>x</label></PermissionSet>')).toThrow(/no <Profile> root/);
+    expect(() => parseProfilePermissions('<Layout><label>x</label></Layout>')).toThrow(/no <Profile> or <PermissionSet> root/);
+    // A PermissionSet (integration route) carries the same entries.
+    const ps = parseProfilePermissions(
+      '<PermissionSet><label>x</label><objectPermissions><allowRead>true</allowRead><object>Account</object></objectPermissions><userPermissions><enabled>true</enabled><name>ApiEnabled</name></userPermissions></PermissionSet>',
+    );
+    expect([[...ps.objects], [...ps.userPermissions]]).toEqual([[['Account', { allowRead: true }]], [['ApiEnabled', true]]]);
   });
 
   it('Given a retrieve that omits all-false entries and false flags, When compared, Then absence counts as false', () => {

@@ -8,6 +8,8 @@ import { isKnownUserPermission } from './userPermissions';
 import { addCustomSchema, syntheticObjects } from './customSchema';
 
 export const DEFAULT_SEATS: Readonly<Record<string, number>> = { Salesforce: 10, 'Salesforce Integration': 5 };
+/** The permission set licence of the Salesforce Integration licence (salesforce-facts e); seats default to the licence's. */
+export const INTEGRATION_PSL = 'SalesforceAPIIntegrationPsl';
 
 /** Builds a freshly seeded org. `podTag` keeps ids distinct between orgs of one world. */
 export function newOrgState(options: OrgOptions, podTag: string, now: string): OrgState {
@@ -27,7 +29,7 @@ export function newOrgState(options: OrgOptions, podTag: string, now: string): O
     },
   ];
   for (const [name, total] of Object.entries(seats)) {
-    if (!licenses.some((l) => l.name === name)) {
+    if (name !== INTEGRATION_PSL && !licenses.some((l) => l.name === name)) {
       licenses.push({ id: id(KEY_PREFIX.UserLicense), name, masterLabel: name, licenseDefinitionKey: name.toUpperCase().replace(/\W+/g, '_'), totalLicenses: total });
     }
   }
@@ -50,21 +52,14 @@ export function newOrgState(options: OrgOptions, podTag: string, now: string): O
     };
   });
   const adminProfile = profiles[0] as ProfileState;
-  const state: OrgState = {
-    identity: { orgId, accessToken, username, userId },
-    kind: options.kind ?? 'production',
-    edition: options.edition ?? 'Enterprise Edition',
-    name: options.name ?? (options.kind === 'sandbox' ? 'Emulated Sandbox' : 'Emulated Org'),
-    instanceName: `EMU${podTag.toUpperCase()}`,
-    podTag,
-    features,
-    seq,
-    licenses,
-    permissionSetLicenses: [
-      { id: id(KEY_PREFIX.PermissionSetLicense), developerName: 'SalesforceAPIIntegrationPsl', masterLabel: 'Salesforce API Integration', totalLicenses: seats['Salesforce Integration'] ?? 0, allowedUserLicenses: ['Salesforce Integration'] },
-    ],
-    profiles,
-    permissionSets: [
+  // Every id is taken before `seq` is stored (the sets once took ids after it, so later records reused them).
+  const permissionSetLicenses = [
+      {
+        id: id(KEY_PREFIX.PermissionSetLicense), developerName: INTEGRATION_PSL, masterLabel: 'Salesforce API Integration',
+        totalLicenses: seats[INTEGRATION_PSL] ?? seats['Salesforce Integration'] ?? 0, allowedUserLicenses: ['Salesforce Integration'],
+      },
+    ];
+  const permissionSets: OrgState['permissionSets'] = [
       {
         id: id(KEY_PREFIX.PermissionSet), name: 'Integration_Object_Access', label: 'Integration Object Access',
         description: 'Seeded: object access for Salesforce Integration users (needs the Salesforce API Integration PSL)',
@@ -77,7 +72,20 @@ export function newOrgState(options: OrgOptions, podTag: string, now: string): O
         license: 'Salesforce', hasActivationRequired: false, userPermissions: { RunReports: true, ExportReport: true },
         objectPermissions: {}, fieldPermissions: {}, extras: {}, ...audit,
       },
-    ],
+    ];
+  const state: OrgState = {
+    identity: { orgId, accessToken, username, userId },
+    kind: options.kind ?? 'production',
+    edition: options.edition ?? 'Enterprise Edition',
+    name: options.name ?? (options.kind === 'sandbox' ? 'Emulated Sandbox' : 'Emulated Org'),
+    instanceName: `EMU${podTag.toUpperCase()}`,
+    podTag,
+    features,
+    seq,
+    licenses,
+    permissionSetLicenses,
+    profiles,
+    permissionSets,
     customObjects: [],
     users: [
       {

@@ -2,9 +2,11 @@ import { SalesforceError, type SObjectRecord } from '../api';
 import { KEY_PREFIX, toId18 } from '../ids';
 import { permissionableObjects, permissionSetLicenseNamed } from '../orgCatalog';
 import { licenseAllowsPermission } from '../seed/userPermissions';
+import { INTEGRATION_PSL } from '../seed/newOrgState';
 import type { OrgState, UserState } from '../state';
 import { profileAssignmentId, profileOwnedPermissionSetId, rowsOf, usedSeats } from './records';
 import { INVENTED } from '../rules/types';
+import { createObjectPermissions, createPermissionSet, deleteObjectPermissions, updateObjectPermissions, updatePermissionSet, updateProfile, updateUserLogin } from './permissionDml';
 import { businessObject, fieldDef, sobjectDef, SYSTEM_OBJECTS, USER, type SFieldDef, type SObjectDef } from './schema';
 import { fieldPermissionTypes } from './permissionEntities';
 
@@ -77,6 +79,31 @@ function profileLicense(state: OrgState, profileId: unknown): string | undefined
   return state.profiles.find((p) => p.id === profileId)?.userLicense;
 }
 
+/** User licences whose users get object access only through a permission set licence (permission-model 7). */
+const OBJECT_ACCESS_LICENCE: Readonly<Record<string, string>> = { 'Salesforce Integration': INTEGRATION_PSL };
+
+/**
+ * A user moving to another licence (a ProfileId of another licence) may not keep assignments the new licence cannot
+ * hold: permission sets of the old user licence, permission set licences the new one does not allow.
+ * Real wording unknown.
+ */
+function checkLicenceChange(state: OrgState, user: UserState, license: string): void {
+  const sets = state.permissionSetAssignments
+    .filter((a) => a.assigneeId === user.id)
+    .map((a) => state.permissionSets.find((ps) => ps.id === a.targetId))
+    .filter((ps) => ps !== undefined && ps.license !== null && ps.license !== license && state.licenses.some((l) => l.name === ps.license))
+    .map((ps) => ps?.name as string);
+  const psls = state.permissionSetLicenseAssigns
+    .filter((a) => a.assigneeId === user.id)
+    .map((a) => state.permissionSetLicenses.find((l) => l.id === a.targetId))
+    .filter((l) => l !== undefined && !l.allowedUserLicenses.includes(license))
+    .map((l) => l?.developerName as string);
+  if (sets.length || psls.length) {
+    throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION',
+      `Can't change the user license of ${String(user.fields['Username'])} to ${license}: remove the assignments the new license doesn't allow first (${[...sets.map((n) => `permission set ${n}`), ...psls.map((n) => `permission set license ${n}`)].join(', ')})` + INVENTED, 400, ['ProfileId']);
+  }
+}
+
 function checkSeat(state: OrgState, license: string): void {
   const l = state.licenses.find((x) => x.name === license);
   if (!l || usedSeats(state, license) >= l.totalLicenses) {
@@ -115,6 +142,7 @@ function writeUser(state: OrgState, env: DmlEnv, values: Map<SFieldDef, unknown>
   if (!license) throw new SalesforceError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', 400, ['ProfileId']);
   if (fields['IsActive'] === null || fields['IsActive'] === undefined) fields['IsActive'] = true;
   const wasCounted = prev !== undefined && prev.fields['IsActive'] === true && profileLicense(state, prev.fields['ProfileId']) === license;
+  if (prev && profileLicense(state, prev.fields['ProfileId']) !== license) checkLicenceChange(state, prev, license);
   if (fields['IsActive'] === true && !wasCounted) checkSeat(state, license);
   if (prev && fields['IsActive'] === false && prev.id === state.identity.userId) {
     throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION', 'You cannot deactivate yourself.' + INVENTED, 400, ['IsActive']);
@@ -174,16 +202,25 @@ export function createRecord(state: OrgState, env: DmlEnv, type: string, fields:
         throw new SalesforceError('DUPLICATE_VALUE', 'duplicate value found: <unknown> duplicates value on record with id: <unknown>', 400);
       }
       const userLicense = profileLicense(state, user.fields['ProfileId']) ?? '';
-      if (ps.license !== null) {
-        const psl = permissionSetLicenseNamed(state, ps.license);
-        if (psl && !state.permissionSetLicenseAssigns.some((a) => a.assigneeId === assigneeId && a.targetId === psl.id)) {
-          throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION',
-            `Can't assign permission set ${ps.label} to user ${String(user.fields['Username'])}. The permission set requires the permission set license ${psl.masterLabel}; assign it first.` + INVENTED, 400, ['PermissionSetId']);
+      const psl = permissionSetLicenseNamed(state, ps.license);
+      if (ps.license !== null && !psl && ps.license !== userLicense) {
+        throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION',
+          `Can't assign permission set ${ps.label} to user ${String(user.fields['Username'])}. The user license doesn't match the user license of the permission set (${ps.license}).` + INVENTED, 400, ['PermissionSetId']);
+      }
+      // Object access for a Salesforce Integration user comes only with its permission set licence (permission-model 7):
+      // "FIELD_INTEGRITY_EXCEPTION, The user license doesn't allow the permission: Read CardPaymentMethod".
+      const objectLicence = OBJECT_ACCESS_LICENCE[userLicense];
+      if (objectLicence !== undefined) {
+        const heldPsl = state.permissionSetLicenses.find((l) => l.developerName === objectLicence);
+        const holds = heldPsl !== undefined && state.permissionSetLicenseAssigns.some((a) => a.assigneeId === assigneeId && a.targetId === heldPsl.id);
+        const read = Object.keys(ps.objectPermissions).sort().find((o) => ps.objectPermissions[o]?.allowRead);
+        if (!holds && read !== undefined) {
+          throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION', `The user license doesn't allow the permission: Read ${read}`, 400, ['PermissionSetId']);
         }
-        if (!psl && ps.license !== userLicense) {
-          throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION',
-            `Can't assign permission set ${ps.label} to user ${String(user.fields['Username'])}. The user license doesn't match the user license of the permission set (${ps.license}).` + INVENTED, 400, ['PermissionSetId']);
-        }
+      }
+      if (psl && !state.permissionSetLicenseAssigns.some((a) => a.assigneeId === assigneeId && a.targetId === psl.id)) {
+        throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION',
+          `Can't assign permission set ${ps.label} to user ${String(user.fields['Username'])}. The permission set requires the permission set license ${psl.masterLabel}; assign it first.` + INVENTED, 400, ['PermissionSetId']);
       }
       if (ps.license === null) {
         for (const [perm, on] of Object.entries(ps.userPermissions)) {
@@ -217,50 +254,44 @@ export function createRecord(state: OrgState, env: DmlEnv, type: string, fields:
       state.permissionSetLicenseAssigns.push({ id, assigneeId, targetId: pslId, createdDate: env.now });
       return id;
     }
+    case 'PermissionSet': {
+      const id = env.nextId(KEY_PREFIX.PermissionSet);
+      createPermissionSet(state, env.now, id, values);
+      return id;
+    }
     case 'ObjectPermissions':
+      return createObjectPermissions(state, env.now, values);
     case 'FieldPermissions':
-      return insertPermissionRow(state, env, def, values);
+      return insertFieldPermissions(state, env, values);
     default:
       throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `The emulated org stores no ${def.name} records` + INVENTED, 400);
   }
 }
 
 /**
- * An ObjectPermissions or FieldPermissions insert into a permission set (permission-model §2, §3): SobjectType and Field
- * are restricted picklists (INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST outside the org's lists); a profile's own permission
- * set can be read but not changed this way; an all-false row is refused ("You must enable at least one permission").
+ * A FieldPermissions insert into a permission set (permission-model §3): SobjectType and Field are restricted picklists
+ * (INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST outside the org's lists, checked by normalizeFields); a profile's own
+ * permission set can be read but not changed this way. ObjectPermissions inserts go through permissionDml.
  */
-function insertPermissionRow(state: OrgState, env: DmlEnv, def: SObjectDef, values: Map<SFieldDef, unknown>): string {
+function insertFieldPermissions(state: OrgState, env: DmlEnv, values: Map<SFieldDef, unknown>): string {
   const byName = new Map([...values].map(([f, v]) => [f.name, coerce(f, v)]));
   const parentId = byName.get('ParentId');
   const sobjectType = byName.get('SobjectType');
-  const missing = ['ParentId', 'SobjectType', ...(def.name === 'FieldPermissions' ? ['Field'] : [])].filter((n) => byName.get(n) === null || byName.get(n) === undefined);
+  const missing = ['ParentId', 'SobjectType', 'Field'].filter((n) => byName.get(n) === null || byName.get(n) === undefined);
   if (missing.length > 0) throw new SalesforceError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, 400, missing);
   if (state.profiles.some((p) => profileOwnedPermissionSetId(p.id) === parentId)) {
     throw new SalesforceError('INVALID_CROSS_REFERENCE_KEY', 'A permission set owned by a profile cannot be modified; change the profile instead' + INVENTED, 400, ['ParentId']);
   }
   const ps = state.permissionSets.find((p) => p.id === parentId);
   if (!ps) throw new SalesforceError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', 400, ['ParentId']);
-  const flag = (n: string): boolean => byName.get(n) === true;
-  if (def.name === 'ObjectPermissions') {
-    const flags = {
-      allowRead: flag('PermissionsRead'), allowCreate: flag('PermissionsCreate'), allowEdit: flag('PermissionsEdit'), allowDelete: flag('PermissionsDelete'),
-      viewAllRecords: flag('PermissionsViewAllRecords'), modifyAllRecords: flag('PermissionsModifyAllRecords'), viewAllFields: flag('PermissionsViewAllFields'),
-    };
-    if (!Object.values(flags).some(Boolean)) {
-      throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION', 'You must enable at least one permission.', 400, ['Permissions']); // pastebin.com/1A9w30qg
-    }
-    ps.objectPermissions[String(sobjectType)] = flags;
-    return env.nextId('110');
-  }
   const field = String(byName.get('Field'));
   if (!field.startsWith(`${String(sobjectType)}.`)) {
     throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION', `Field ${field} does not belong to ${String(sobjectType)}` + INVENTED, 400, ['Field']);
   }
-  if (!flag('PermissionsRead')) {
+  if (byName.get('PermissionsRead') !== true) {
     throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION', 'A field permission needs at least Read' + INVENTED, 400, ['PermissionsRead']);
   }
-  ps.fieldPermissions[field] = { readable: true, editable: flag('PermissionsEdit') };
+  ps.fieldPermissions[field] = { readable: true, editable: byName.get('PermissionsEdit') === true };
   return env.nextId('01k');
 }
 
@@ -278,7 +309,29 @@ export function updateRecord(state: OrgState, env: DmlEnv, type: string, id: str
   const id18 = normalizeId(def, id);
   if (def.name !== 'User') {
     if (!def.updateable) throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `entity type ${def.name} does not support update`, 400);
-    throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `The emulated org does not update ${def.name} records` + INVENTED, 400);
+    const values = normalizeFields(def, fields, 'update');
+    switch (def.name) {
+      case 'Profile': {
+        const profile = state.profiles.find((p) => p.id === id18);
+        if (!profile) throw new SalesforceError('NOT_FOUND', 'The requested resource does not exist', 404);
+        return updateProfile(state, env.now, profile, values);
+      }
+      case 'PermissionSet': {
+        if (state.profiles.some((p) => profileOwnedPermissionSetId(p.id) === id18)) {
+          // permission-model.md §1: profile-owned sets "can be queried but cannot be modified"; change the Profile record.
+          throw new SalesforceError('INVALID_CROSS_REFERENCE_KEY', 'This permission set is owned by a profile and cannot be modified; update the Profile record instead' + INVENTED, 400);
+        }
+        const ps = state.permissionSets.find((p) => p.id === id18);
+        if (!ps) throw new SalesforceError('NOT_FOUND', 'The requested resource does not exist', 404);
+        return updatePermissionSet(state, env.now, ps, values);
+      }
+      case 'ObjectPermissions':
+        return updateObjectPermissions(state, env.now, id18, values);
+      case 'UserLogin':
+        return updateUserLogin(state, env.now, id18, values);
+      default:
+        throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `The emulated org does not update ${def.name} records` + INVENTED, 400);
+    }
   }
   const prev = findUser(state, id18);
   if (!prev) throw new SalesforceError('NOT_FOUND', 'The requested resource does not exist', 404);
@@ -304,9 +357,10 @@ export function retrieveRecord(state: OrgState, type: string, id: string, fields
 }
 
 /** DELETE /sobjects/{type}/{id}: users cannot be deleted (facts d.1); assignments can. */
-export function deleteRecord(state: OrgState, type: string, id: string): void {
+export function deleteRecord(state: OrgState, type: string, id: string, now = new Date().toISOString()): void {
   const def = typeDef(state, type);
   const id18 = normalizeId(def, id);
+  if (def.name === 'ObjectPermissions') return deleteObjectPermissions(state, now, id18);
   if (def.name === 'User') {
     if (!findUser(state, id18)) throw new SalesforceError('NOT_FOUND', 'The requested resource does not exist', 404);
     // The User object has no delete() call; deactivate with IsActive=false instead.

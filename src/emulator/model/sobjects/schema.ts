@@ -113,7 +113,7 @@ export const PERMISSION_SET: SObjectDef = {
     ro('IsCustom', 'boolean', 'Custom'), ro('NamespacePrefix', 'string', 'Namespace Prefix'), ro('Type', 'picklist', 'Permission Set Type'),
     ro('HasActivationRequired', 'boolean', 'Session Activation Required'),
     { ...ref('LicenseId', 'PermissionSetLicense', 'License', 'License ID'), referenceTo: ['PermissionSetLicense', 'UserLicense'] },
-    ref('ProfileId', 'Profile', 'Profile', 'Profile ID'),
+    ref('ProfileId', 'Profile', 'Profile', 'Profile ID'), ref('PermissionSetGroupId', 'PermissionSetGroup', 'PermissionSetGroup', 'Permission Set Group ID'),
     ...PERMISSION_FIELDS, ...AUDIT,
   ],
 };
@@ -165,7 +165,48 @@ export const ORGANIZATION: SObjectDef = {
   ],
 };
 
-export const SYSTEM_OBJECTS: readonly SObjectDef[] = [ORGANIZATION, PERMISSION_SET, PERMISSION_SET_ASSIGNMENT, PERMISSION_SET_LICENSE, PERMISSION_SET_LICENSE_ASSIGN, PROFILE, USER, USER_LICENSE];
+/** Object permissions of a permission set (a profile's are on its owned set): permission-model.md §2. */
+export const OBJECT_PERMISSIONS: SObjectDef = {
+  name: 'ObjectPermissions', label: 'Object Permissions', labelPlural: 'Object Permissions', keyPrefix: '110', createable: true, updateable: true, deletable: true, custom: false,
+  fields: [
+    ID, { ...ref('ParentId', 'PermissionSet', 'Parent', 'Parent ID', { nillable: false }), createable: true },
+    rw('SobjectType', 'picklist', 'Sobject Type Name', { nillable: false, length: 40 }),
+    ...['Read', 'Create', 'Edit', 'Delete', 'ViewAllRecords', 'ModifyAllRecords', 'ViewAllFields'].map((n) => rw(`Permissions${n}`, 'boolean', n, { nillable: false, defaultedOnCreate: true })),
+    ...AUDIT,
+  ],
+};
+
+/** Field permissions of a permission set: permission-model.md §3. */
+export const FIELD_PERMISSIONS: SObjectDef = {
+  name: 'FieldPermissions', label: 'Field Permissions', labelPlural: 'Field Permissions', keyPrefix: '01k', createable: true, updateable: true, deletable: true, custom: false,
+  fields: [
+    ID, { ...ref('ParentId', 'PermissionSet', 'Parent', 'Parent ID', { nillable: false }), createable: true },
+    rw('SobjectType', 'picklist', 'Sobject Type Name', { nillable: false, length: 40 }), rw('Field', 'picklist', 'Field Name', { nillable: false, length: 255 }),
+    rw('PermissionsRead', 'boolean', 'Read Access', { nillable: false, defaultedOnCreate: true }), rw('PermissionsEdit', 'boolean', 'Edit Access', { nillable: false, defaultedOnCreate: true }),
+    ...AUDIT,
+  ],
+};
+
+/** A user's login state (API 29+): query and update only; IsPasswordLocked may only be set to false (§6). */
+export const USER_LOGIN: SObjectDef = {
+  name: 'UserLogin', label: 'User Login', labelPlural: 'User Logins', keyPrefix: '060', createable: false, updateable: true, deletable: false, custom: false,
+  fields: [
+    ID, ref('UserId', 'User', 'User', 'User ID', { nillable: false }),
+    { ...rw('IsFrozen', 'boolean', 'Is Frozen', { nillable: false }), createable: false }, { ...rw('IsPasswordLocked', 'boolean', 'Is Password Locked', { nillable: false }), createable: false },
+    ro('LastModifiedDate', 'datetime', 'Last Modified Date'), ref('LastModifiedById', 'User', 'LastModifiedBy', 'Last Modified By ID'),
+  ],
+};
+
+/** Permission set groups: queryable; the emulator hosts none (a group's aggregate set is a PermissionSet of Type 'Group'). */
+export const PERMISSION_SET_GROUP: SObjectDef = {
+  name: 'PermissionSetGroup', label: 'Permission Set Group', labelPlural: 'Permission Set Groups', keyPrefix: '0PG', createable: false, updateable: false, deletable: false, custom: false,
+  fields: [ID, ro('DeveloperName', 'string', 'Developer Name'), ro('MasterLabel', 'string', 'Label'), ro('Status', 'picklist', 'Status'), ...AUDIT],
+};
+
+export const SYSTEM_OBJECTS: readonly SObjectDef[] = [
+  FIELD_PERMISSIONS, OBJECT_PERMISSIONS, ORGANIZATION, PERMISSION_SET, PERMISSION_SET_ASSIGNMENT, PERMISSION_SET_GROUP, PERMISSION_SET_LICENSE,
+  PERMISSION_SET_LICENSE_ASSIGN, PROFILE, USER, USER_LICENSE, USER_LOGIN,
+];
 
 const DESCRIBE_TYPE: Readonly<Record<string, string>> = { address: 'address', int: 'int', double: 'double', percent: 'percent' };
 
