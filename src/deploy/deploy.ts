@@ -15,6 +15,7 @@ import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { AppError, InputError, OperationError, UsageError } from '../errors';
 import { followCommand } from './messages';
+import { findMissingObjects, missingObjectsError } from './missingObjects';
 import type { MetadataDeployResult } from './metadataClient';
 import { parseProfilePermissions, type ProfilePermissions } from './profilePermissions';
 import { lineProgress, type ProgressSink } from './progress';
@@ -100,6 +101,7 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
     const facts = await readOrgFacts(session, secrets);
     timings.connect = since(connectStart);
     d.progress.step(describeOrg(facts));
+    await refuseMissingObjects(session, committed, relative(options.cwd, project.profilePath) || project.profilePath, facts, secrets);
     const orgKey = chooseOrgKey(options, project.orgKeys, session);
     let spec: UserSpec;
     try {
@@ -266,6 +268,20 @@ export async function readCommittedProfile(project: ProjectState, cwd: string, o
 }
 
 const ORG_QUERY = 'SELECT Id, Name, IsSandbox, OrganizationType, InstanceName FROM Organization';
+
+/** Refuses (exit 2) when the org lacks objects the committed profile names; nothing has been sent yet. */
+async function refuseMissingObjects(session: OrgSession, committed: ProfilePermissions, profileFile: string, facts: OrgFacts, secrets: readonly string[]): Promise<void> {
+  let missing: string[];
+  try {
+    missing = await findMissingObjects(session.reader, [...committed.objects.keys()]);
+  } catch (err) {
+    const { code, message } = describeError(err, secrets);
+    throw new OperationError('OrgUnreadable', `Could not read which objects the org has at ${session.instanceUrl} (${code}): ${message}`, {
+      actions: ['Nothing was deployed. Check that the deploying user has View Setup and Configuration, and rerun.'],
+    });
+  }
+  if (missing.length) throw missingObjectsError(missing, profileFile, facts.name);
+}
 
 export async function readOrgFacts(session: OrgSession, secrets: readonly string[]): Promise<OrgFacts> {
   let row: Readonly<Record<string, unknown>> | undefined;

@@ -14,6 +14,8 @@ import { byteOrder } from '../model/userPermissions';
 import { profileFileName } from '../model/profileName';
 import { renderChannelMembers } from '../render/renderChannelMembers';
 import { DEFAULT_CDC_ENTITY_LIMIT, streamingProblems } from '../model/streaming';
+import { checkAgainstCatalogue } from '../model/checkAgainstCatalogue';
+import type { OrgCatalogue } from '../model/orgCatalogue';
 
 export interface TemplateSource {
   /** Project-relative path (or the packaged default's name), as shown in messages. */
@@ -27,6 +29,8 @@ export interface GenerationInputs {
   readonly configFile?: string;
   readonly project: ProjectInfo;
   readonly templates: { readonly profile: TemplateSource; readonly userDefinition: TemplateSource };
+  /** The org catalogue (apionly discover), when the project has one. */
+  readonly catalogue?: { readonly file: string; readonly catalogue: OrgCatalogue };
   /** The PEM text of externalClientApp.jwt.certificate, when set. */
   readonly ecaCertificate?: string;
   /**
@@ -90,6 +94,15 @@ export function planGeneration(inputs: GenerationInputs): GenerationPlan {
   const limit = inputs.cdcEntityLimit ?? { limit: DEFAULT_CDC_ENTITY_LIMIT, source: 'the default for every edition without the add-on' };
   const streaming = streamingProblems(config, inputs.configFile ?? 'apionly.config.json', limit.limit, limit.source);
   if (streaming.length > 0) throw new InputError('StreamingConfig', streaming);
+  const selectsStreaming = config.streaming.changeDataCapture.length > 0 || config.streaming.pushTopics;
+  if (selectsStreaming && inputs.catalogue?.catalogue.features.streamingApi === false) {
+    warnings.push(`${inputs.catalogue.file} records the org's Streaming API as off (EventSettings.enableStreamingApi): the vendor's subscriptions will be refused until an admin turns it on in Setup > User Interface`);
+  }
+  const catalogueFile = inputs.catalogue?.file ?? config.catalogue.path;
+  const problems = checkAgainstCatalogue(config, project, inputs.catalogue?.catalogue, catalogueFile);
+  if (problems.length) {
+    throw new InputError('ConfigNotForThisOrg', problems.map((p) => ({ file: inputs.configFile ?? 'apionly.config.json', ...p })));
+  }
   const baseUser = userForOrg(config, undefined);
   const files: RenderedFile[] = [];
   let profilePath: string | undefined;
@@ -101,7 +114,7 @@ export function planGeneration(inputs: GenerationInputs): GenerationPlan {
     permissionSetPath = routeOutputPaths(config, project).permissionSet;
     files.push({ path: permissionSetPath, content: renderPermissionSet(model) });
   } else {
-    const model = buildProfileModel(config, project);
+    const model = buildProfileModel(config, project, inputs.catalogue?.catalogue);
     warnings.push(...model.warnings);
     profilePath = routeOutputPaths(config, project).profile;
     const profile = renderProfile(templates.profile.text, templates.profile.file, model, placeholderValues(config, project, baseUser));

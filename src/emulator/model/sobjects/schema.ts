@@ -265,7 +265,8 @@ function standardFieldDef(f: StandardFieldDef): SFieldDef {
     ...(f.calculated ? { calculated: true } : {}),
     ...(f.autoNumber ? { autoNumber: true, nillable: false, defaultedOnCreate: true } : {}),
     ...(f.masterDetail ? { masterDetail: true } : {}),
-    permissionable: f.type !== 'id' && f.permissionable !== false && f.required !== true && f.masterDetail !== true,
+    ...(f.defaulted ? { nillable: false, defaultedOnCreate: true } : {}),
+    permissionable: f.type !== 'id' && f.permissionable !== false && f.required !== true && f.masterDetail !== true && f.defaulted !== true,
   };
 }
 
@@ -285,7 +286,10 @@ function customFieldDef(cf: CustomFieldState): SFieldDef {
   const computed = calculated || autoNumber;
   const base: SFieldDef = computed
     ? ro(cf.fullName, t, cf.label, { custom: true, ...(calculated ? { calculated: true } : { autoNumber: true, nillable: false, defaultedOnCreate: true }) })
-    : rw(cf.fullName, t, cf.label, { custom: true, nillable: !required && cf.type !== 'Checkbox', ...(masterDetail ? { masterDetail: true, updateable: false } : {}) });
+    : rw(cf.fullName, t, cf.label, {
+      custom: true, nillable: !required && cf.type !== 'Checkbox', ...(cf.type === 'Checkbox' ? { defaultedOnCreate: true } : {}),
+      ...(masterDetail ? { masterDetail: true, updateable: false } : {}),
+    });
   const withRef = cf.referenceTo ? { ...base, referenceTo: [cf.referenceTo], relationshipName: cf.fullName.replace(/__c$/, '__r') } : base;
   return { ...withRef, permissionable: !required };
 }
