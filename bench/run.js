@@ -18,7 +18,7 @@ const { XMLParser } = require('fast-xml-parser');
 const { REPO, BIN, median, round, runCase, runProcess, cleanEnv, ensureBuilt, startJsonLineProcess, stopProcess } = require('./lib/common');
 const { makeProject, makeBigProfile } = require('./fixtures');
 
-const CASES = ['generate', 'format', 'startup', 'deploy', 'planstatus'];
+const CASES = ['generate', 'format', 'startup', 'deploy', 'planstatus', 'streaming'];
 const FIELDS_PER_OBJECT = 40;
 
 function parseArgs(argv) {
@@ -543,6 +543,44 @@ async function benchPlanStatus(ctx) {
   return rows;
 }
 
+// The emulated org's Streaming API: DML through REST to a jsforce subscriber (bench/cases/streaming.js). Baselines are
+// the same REST calls without waiting for (or having) a subscriber, so the ratio is what streaming adds.
+async function benchStreaming(ctx) {
+  const runs = ctx.runs ?? (ctx.quick ? 1 : 5);
+  const single = ctx.quick ? 20 : 200;
+  const burst = 1000;
+  log(`streaming: latency of one event (${single} updates) and a burst of ${burst} updates, ${runs} interleaved runs per side`);
+  const [lat, latRest] = await interleave(runs, () => runCase('streaming.js', ['latency', String(single)]), () => runCase('streaming.js', ['latency-rest', String(single)]));
+  const [b, bRest] = await interleave(runs, () => runCase('streaming.js', ['burst', String(burst)]), () => runCase('streaming.js', ['burst-rest', String(burst)]));
+  const latency = summary(lat, 'medianMs');
+  const rest = summary(latRest, 'medianMs');
+  const perSecond = summary(b, 'perSecond');
+  const restPerSecond = summary(bRest, 'perSecond');
+  const complete = b.every((r) => r.events === burst && r.inOrder === true);
+  return [
+    {
+      case: 'streaming: one update -> its change event (median)',
+      apionly: `${latency.median} ms`,
+      baseline: `${rest.median} ms (REST PATCH alone)`,
+      ratio: `${round(latency.median / rest.median, 2)}×`,
+      peak: `${summary(lat, 'peakMB').median} / ${summary(latRest, 'peakMB').median}`,
+      target: 'report',
+      verdict: '',
+      data: { runs, updates: single, latencyMs: latency, p95Ms: summary(lat, 'p95Ms'), restMs: rest },
+    },
+    {
+      case: `streaming: burst of ${burst} updates (8 in flight) -> events/s at the subscriber`,
+      apionly: `${perSecond.median}/s`,
+      baseline: `${restPerSecond.median}/s (DML without a subscriber)`,
+      ratio: `${round(perSecond.median / restPerSecond.median, 2)}×`,
+      peak: `${summary(b, 'peakMB').median} / ${summary(bRest, 'peakMB').median}`,
+      target: `${burst} events, in order`,
+      verdict: verdict(complete),
+      data: { runs, burst, eventsPerSecond: perSecond, dmlPerSecond: restPerSecond, events: b.map((r) => r.events), inOrder: b.map((r) => r.inOrder) },
+    },
+  ];
+}
+
 function ms(n) {
   return n >= 10_000 ? `${round(n / 1000, 1)} s` : `${Math.round(n)} ms`;
 }
@@ -569,11 +607,11 @@ async function main() {
   const ctx = { quick: opts.quick, runs: opts.runs, sizes: opts.sizes, work };
   const rows = [];
   try {
-    if (opts.only.some((c) => c !== 'format')) {
+    if (opts.only.some((c) => c !== 'format' && c !== 'streaming')) {
       ctx.defaultProject = defaultProjectCopy(work);
       ctx.spec = baselineSpec(ctx.defaultProject, work);
     }
-    const run = { generate: benchGenerate, format: benchFormat, startup: benchStartup, deploy: benchDeploy, planstatus: benchPlanStatus };
+    const run = { generate: benchGenerate, format: benchFormat, startup: benchStartup, deploy: benchDeploy, planstatus: benchPlanStatus, streaming: benchStreaming };
     for (const name of CASES.filter((c) => opts.only.includes(c))) {
       // One broken case (say, the emulated org does not start) is reported, and the others still run.
       try {
