@@ -196,19 +196,10 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
     // 5. Proof.
     d.progress.step('Verifying by reading back…');
     const verifyStart = performance.now();
-    const verifyCommon = {
-      client: session.client,
-      metadata: session.metadata,
-      apiVersion: project.sourceApiVersion,
-      spec,
-      committed,
-      secrets,
-      checkUser: user.status === 'done',
-      ...(pollFrequencyMs === undefined ? {} : { pollFrequencyMs }),
-    };
+    const verifyCommon = { client: session.client, spec, committed, secrets, checkUser: user.status === 'done' };
     const checks: CheckResult[] = project.integration
       ? await verifyIntegration({ ...verifyCommon, permissionSetName: project.integration.permissionSetName, permissionSetLicense: project.integration.permissionSetLicense })
-      : await verify({ client: session.client, spec, committed, secrets, checkUser: user.status === 'done', ...(d.readOrgState ? { readOrgState: d.readOrgState } : {}) });
+      : await verify({ ...verifyCommon, ...(d.readOrgState ? { readOrgState: d.readOrgState } : {}) });
     timings.verify = since(verifyStart);
     if (user.status === 'failed') {
       return finish({ ...base, outcome: 'UserStepFailed', exitCode: 68, user, checks, rerun, warnings }, secrets);
