@@ -5,7 +5,7 @@
  *   2. connect (alias, username or token), read Organization, production guard
  *   3. SDR deploy at the project's sourceApiVersion, rollbackOnError, no testLevel (checkOnly when --dry-run)
  *   4. the user: plan (pure) + one executor; permission sets; optional reset email
- *   5. verify: Profile flags, object permissions (retrieve), the user
+ *   5. verify: Profile flags, object and field permissions, the user (the org-state reader, no retrieve)
  *
  * Exceptions only for "cannot start" (bad input, no org, refused production); everything that happens in the
  * org comes back as a DeployReport whose exitCode the CLI uses (0, 1, 68).
