@@ -17,6 +17,9 @@ export { plan, status, renderPlan, renderPlanMarkdown, renderStatus, renderStatu
 export type { PlanReport, StatusReport, ProfileChange, OverlayExtra, Finding } from './plan';
 export { readOrgState, readProfileState, readPermissionSetState, readUserState } from './orgState';
 export type { OrgStateSnapshot, ProfileSnapshot, PermissionSetSnapshot, UserSnapshot } from './orgState';
+export { discover } from './discover';
+export type { DiscoverOptions, DiscoverResult } from './discover';
+export { renderCatalogue, parseCatalogue, diffCatalogues } from './catalogue';
 export { startEmulatedOrg } from './emulator';
 export type { StartEmulatedOrgOptions, RunningEmulatedOrg } from './emulator';
 export { AppError, UsageError, InputError, OperationError, PartialSuccessError, InternalError } from './errors';

@@ -5,7 +5,8 @@
  *   2. connect (alias, username or token), read Organization, production guard
  *   3. SDR deploy at the project's sourceApiVersion, rollbackOnError, no testLevel (checkOnly when --dry-run)
  *   4. the user: plan (pure) + one executor; permission sets; optional reset email
- *   5. verify: Profile flags, object and field permissions, the user (the org-state reader, no retrieve)
+ *   5. the External Client App, when configured: after the user (its run-as user), policies rendered for this org
+ *   6. verify: Profile flags, object and field permissions, the user (the org-state reader, no retrieve)
  *
  * Exceptions only for "cannot start" (bad input, no org, refused production); everything that happens in the
  * org comes back as a DeployReport whose exitCode the CLI uses (0, 1, 68).
@@ -14,6 +15,7 @@ import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { AppError, InputError, OperationError, UsageError } from '../errors';
 import { followCommand } from './messages';
+import { findMissingObjects, missingObjectsError } from './missingObjects';
 import type { MetadataDeployResult } from './metadataClient';
 import { parseProfilePermissions, type ProfilePermissions } from './profilePermissions';
 import { lineProgress, type ProgressSink } from './progress';
@@ -33,6 +35,8 @@ import type {
 } from './types';
 import { checkLicences } from './licenceCheck';
 import { runUserStep } from './userStep';
+import { runAppStep } from './appStep';
+import type { AppReport } from './types';
 import { verify, type ReadOrgState } from './verify';
 import { verifyIntegration } from './verifyIntegration';
 
@@ -97,6 +101,7 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
     const facts = await readOrgFacts(session, secrets);
     timings.connect = since(connectStart);
     d.progress.step(describeOrg(facts));
+    await refuseMissingObjects(session, committed, relative(options.cwd, project.profilePath) || project.profilePath, facts, secrets);
     const orgKey = chooseOrgKey(options, project.orgKeys, session);
     let spec: UserSpec;
     try {
@@ -188,12 +193,34 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
     timings.user = since(userStart);
     warnings.push(...userStep.warnings);
     const user: UserReport = userStep.report;
+    // 5. The External Client App: only once the user exists (a dry run validates it when the user already exists).
+    let app: AppReport | undefined;
+    if (project.externalClientApp && user.status !== 'failed') {
+      const appStart = performance.now();
+      app = await runAppStep({
+        metadata: session.metadata,
+        app: project.externalClientApp,
+        orgKey,
+        apiVersion: project.sourceApiVersion,
+        checkOnly: dryRun,
+        userExists: user.action !== 'create',
+        rest,
+        waitMinutes,
+        ...(pollFrequencyMs === undefined ? {} : { pollFrequencyMs }),
+        projectDir: project.projectDir,
+        log: (line) => d.progress.step(line),
+      });
+      timings.app = since(appStart);
+      d.progress.step(`External Client App ${app.name}: ${app.status}`);
+    }
+    const withApp = app ? { app } : {};
     if (dryRun) {
-      const ok = user.status !== 'failed';
-      return finish({ ...base, outcome: ok ? 'DryRunSucceeded' : 'UserStepFailed', exitCode: ok ? 0 : 1, user, checks: [], ...(ok ? {} : { rerun }), warnings }, secrets);
+      const ok = user.status !== 'failed' && app?.status !== 'failed';
+      const outcome = user.status === 'failed' ? 'UserStepFailed' : ok ? 'DryRunSucceeded' : 'AppStepFailed';
+      return finish({ ...base, outcome, exitCode: ok ? 0 : 1, user, ...withApp, checks: [], ...(ok ? {} : { rerun }), warnings }, secrets);
     }
 
-    // 5. Proof.
+    // 6. Proof.
     d.progress.step('Verifying by reading back…');
     const verifyStart = performance.now();
     const verifyCommon = { client: session.client, spec, committed, secrets, checkUser: user.status === 'done' };
@@ -204,8 +231,11 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
     if (user.status === 'failed') {
       return finish({ ...base, outcome: 'UserStepFailed', exitCode: 68, user, checks, rerun, warnings }, secrets);
     }
+    if (app?.status === 'failed') {
+      return finish({ ...base, outcome: 'AppStepFailed', exitCode: 68, user, ...withApp, checks, rerun, warnings }, secrets);
+    }
     const allPassed = checks.every((c) => c.passed);
-    return finish({ ...base, outcome: allPassed ? 'Succeeded' : 'VerificationFailed', exitCode: allPassed ? 0 : 1, user, checks, ...(allPassed ? {} : { rerun }), warnings }, secrets);
+    return finish({ ...base, outcome: allPassed ? 'Succeeded' : 'VerificationFailed', exitCode: allPassed ? 0 : 1, user, ...withApp, checks, ...(allPassed ? {} : { rerun }), warnings }, secrets);
   } catch (err) {
     throw scrubError(err, secrets);
   } finally {
@@ -238,6 +268,20 @@ export async function readCommittedProfile(project: ProjectState, cwd: string, o
 }
 
 const ORG_QUERY = 'SELECT Id, Name, IsSandbox, OrganizationType, InstanceName FROM Organization';
+
+/** Refuses (exit 2) when the org lacks objects the committed profile names; nothing has been sent yet. */
+async function refuseMissingObjects(session: OrgSession, committed: ProfilePermissions, profileFile: string, facts: OrgFacts, secrets: readonly string[]): Promise<void> {
+  let missing: string[];
+  try {
+    missing = await findMissingObjects(session.reader, [...committed.objects.keys()]);
+  } catch (err) {
+    const { code, message } = describeError(err, secrets);
+    throw new OperationError('OrgUnreadable', `Could not read which objects the org has at ${session.instanceUrl} (${code}): ${message}`, {
+      actions: ['Nothing was deployed. Check that the deploying user has View Setup and Configuration, and rerun.'],
+    });
+  }
+  if (missing.length) throw missingObjectsError(missing, profileFile, facts.name);
+}
 
 export async function readOrgFacts(session: OrgSession, secrets: readonly string[]): Promise<OrgFacts> {
   let row: Readonly<Record<string, unknown>> | undefined;

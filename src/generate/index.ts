@@ -4,7 +4,7 @@ import { loadConfig } from '../config';
 import { CONFIG_DEFAULTS } from '../config/validateConfig';
 import type { LoadedConfig } from '../config/types';
 import { InputError } from '../errors';
-import { checkFiles, discoverObjects, readSfdxProject, writeFiles } from '../io';
+import { checkFiles, discoverObjects, readCatalogue, readSfdxProject, writeFiles } from '../io';
 import { planGeneration, routeOutputPaths, type GenerationInputs, type TemplateSource } from './planGeneration';
 
 export { planGeneration, routeOutputPaths, orgUserDefinitionPath, type GenerationInputs, type GenerationPlan, type TemplateSource } from './planGeneration';
@@ -58,6 +58,7 @@ export async function readGenerationInputs(loaded: LoadedConfig): Promise<Genera
   const { projectDir, config } = loaded;
   const sfdx = await readSfdxProject(projectDir);
   const objects = await discoverObjects(projectDir, sfdx.packageDirectories);
+  const catalogue = await readCatalogue(projectDir, config.catalogue.path);
   const [profile, userDefinition] = await Promise.all([
     readTemplate(projectDir, config.templates.profile, CONFIG_DEFAULTS.profileTemplate),
     readTemplate(projectDir, config.templates.userDefinition, CONFIG_DEFAULTS.userDefinitionTemplate),
@@ -69,6 +70,7 @@ export async function readGenerationInputs(loaded: LoadedConfig): Promise<Genera
     configFile,
     project: { apiVersion: sfdx.apiVersion, packageDirectories: sfdx.packageDirectories, objects },
     templates: { profile, userDefinition },
+    ...(catalogue ? { catalogue: { file: config.catalogue.path, catalogue: catalogue.catalogue } } : {}),
     ...(ecaCertificate === undefined ? {} : { ecaCertificate }),
   };
 }

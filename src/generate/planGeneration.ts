@@ -12,6 +12,8 @@ import { renderExternalClientApp } from '../render/renderExternalClientApp';
 import type { PlaceholderValues } from '../render/placeholders';
 import { byteOrder } from '../model/userPermissions';
 import { profileFileName } from '../model/profileName';
+import { checkAgainstCatalogue } from '../model/checkAgainstCatalogue';
+import type { OrgCatalogue } from '../model/orgCatalogue';
 
 export interface TemplateSource {
   /** Project-relative path (or the packaged default's name), as shown in messages. */
@@ -25,6 +27,8 @@ export interface GenerationInputs {
   readonly configFile?: string;
   readonly project: ProjectInfo;
   readonly templates: { readonly profile: TemplateSource; readonly userDefinition: TemplateSource };
+  /** The org catalogue (apionly discover), when the project has one. */
+  readonly catalogue?: { readonly file: string; readonly catalogue: OrgCatalogue };
   /** The PEM text of externalClientApp.jwt.certificate, when set. */
   readonly ecaCertificate?: string;
 }
@@ -78,6 +82,11 @@ export function routeOutputPaths(config: ApionlyConfig, project: ProjectInfo): {
 export function planGeneration(inputs: GenerationInputs): GenerationPlan {
   const { config, project, templates } = inputs;
   const warnings: string[] = [];
+  const catalogueFile = inputs.catalogue?.file ?? config.catalogue.path;
+  const problems = checkAgainstCatalogue(config, project, inputs.catalogue?.catalogue, catalogueFile);
+  if (problems.length) {
+    throw new InputError('ConfigNotForThisOrg', problems.map((p) => ({ file: inputs.configFile ?? 'apionly.config.json', ...p })));
+  }
   const baseUser = userForOrg(config, undefined);
   const files: RenderedFile[] = [];
   let profilePath: string | undefined;
@@ -89,7 +98,7 @@ export function planGeneration(inputs: GenerationInputs): GenerationPlan {
     permissionSetPath = routeOutputPaths(config, project).permissionSet;
     files.push({ path: permissionSetPath, content: renderPermissionSet(model) });
   } else {
-    const model = buildProfileModel(config, project);
+    const model = buildProfileModel(config, project, inputs.catalogue?.catalogue);
     warnings.push(...model.warnings);
     profilePath = routeOutputPaths(config, project).profile;
     const profile = renderProfile(templates.profile.text, templates.profile.file, model, placeholderValues(config, project, baseUser));

@@ -2,6 +2,8 @@
 import type { MetadataClient, MetadataDeployRequest, MetadataDeployResult } from '../../../src/deploy/metadataClient';
 import { OrgCallError, type OrgClient } from '../../../src/deploy/orgClient';
 import type { OrgSession } from '../../../src/deploy/targetOrg';
+import type { OrgReader } from '../../../src/deploy/orgReader';
+import { ALWAYS_ON_OBJECTS, DEFAULT_ON_OBJECTS, FEATURE_OBJECTS } from '../../../src/model/catalogue';
 import type { SObjectRow } from '../../../src/deploy/userPlan';
 
 type Row = Record<string, unknown>;
@@ -140,8 +142,34 @@ export class FakeMetadata implements MetadataClient {
   }
 }
 
+/** A describe port whose org has `objects` (default: every object apionly's built-in catalogue knows). */
+export function fakeReader(objects: readonly string[] = [...ALWAYS_ON_OBJECTS, ...DEFAULT_ON_OBJECTS, ...Object.keys(FEATURE_OBJECTS)]): OrgReader & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    apiVersion: '66.0',
+    async describe(type) {
+      calls.push(`describe ${type}`);
+      return { name: type, fields: type === 'ObjectPermissions' ? [{ name: 'SobjectType', type: 'picklist', nillable: false, createable: true, updateable: false, picklistValues: objects.map((value) => ({ value, active: true })) }] : [] };
+    },
+    async describeMany() {
+      calls.push('describeMany');
+      return new Map();
+    },
+    async describeGlobal() {
+      calls.push('describeGlobal');
+      return [...objects];
+    },
+    async record(type, id) {
+      calls.push(`record ${type} ${id}`);
+      return { Id: id };
+    },
+  };
+}
+
 export function fakeSession(org: FakeOrg, metadata: MetadataClient, extra: Partial<OrgSession> = {}): OrgSession {
   return {
+    reader: fakeReader(),
     client: org,
     metadata,
     instanceUrl: 'http://127.0.0.1:1',
