@@ -108,7 +108,7 @@ export function planGeneration(inputs: GenerationInputs): GenerationPlan {
     const ecaFiles = renderExternalClientApp({
       app: config.externalClientApp,
       runAsUsername: String(baseUser.fields['Username']),
-      profileName: config.profile.name,
+      profileName: baseUser.profileName,
       permissionSets: baseUser.permissionSets,
       ...(inputs.ecaCertificate === undefined ? {} : { certificate: inputs.ecaCertificate }),
       apiVersion: project.apiVersion,
