@@ -43,6 +43,8 @@ export interface ProfileConfig {
   readonly fieldOverrides: Readonly<Record<string, FieldAccessLevel>>;
   /** As written in the config; ApiEnabled and ApiUserOnly default to true (see model/userPermissions). */
   readonly userPermissions: Readonly<Record<string, boolean>>;
+  /** Copy the catalogue's reference profile's enabled user permissions (needs a catalogue); off by default. */
+  readonly cloneReferenceUserPermissions: boolean;
 }
 
 /** User fields are UpperCamel (User sObject field names); options are lowerCamel. */
@@ -72,6 +74,14 @@ export interface TemplatesConfig {
   readonly userDefinition: string;
 }
 
+/** The org catalogue that `apionly discover` writes and `generate` reads. */
+export interface CatalogueConfig {
+  /** Project-relative path of the committed catalogue file. */
+  readonly path: string;
+  /** Profile.Name whose enabled user permissions discover records. */
+  readonly referenceProfile: string;
+}
+
 /**
  * Which licence the integration user takes: 'profile' (full Salesforce licence, the custom profile) or
  * 'integration' (Salesforce Integration licence, Minimum Access - API Only Integrations, a generated permission set).
@@ -90,6 +100,7 @@ export interface PermissionSetConfig {
 }
 
 export interface ApionlyConfig {
+  readonly catalogue: CatalogueConfig;
   readonly profile: ProfileConfig;
   readonly user: UserConfig;
   readonly orgs: Readonly<Record<string, OrgConfig>>;

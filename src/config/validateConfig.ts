@@ -19,6 +19,8 @@ export const CONFIG_DEFAULTS = {
   userDefinition: 'config/users/api-only.user-def.json',
   profileTemplate: 'templates/profile.profile-meta.xml',
   userDefinitionTemplate: 'templates/user-def.json',
+  cataloguePath: 'apionly.catalogue.json',
+  referenceProfile: 'System Administrator',
   ecaScopes: ['Api'],
   ecaCallbackUrl: 'https://login.salesforce.com/services/oauth2/success',
 } as const;
@@ -294,7 +296,12 @@ export function normalizeConfig(raw: Json): ApionlyConfig {
     };
   }
   const description = typeof profile['description'] === 'string' ? profile['description'] : CONFIG_DEFAULTS.description;
+  const catalogue = isObject(raw['catalogue']) ? raw['catalogue'] : {};
   return {
+    catalogue: {
+      path: typeof catalogue['path'] === 'string' ? catalogue['path'] : CONFIG_DEFAULTS.cataloguePath,
+      referenceProfile: typeof catalogue['referenceProfile'] === 'string' ? catalogue['referenceProfile'] : CONFIG_DEFAULTS.referenceProfile,
+    },
     profile: {
       name: typeof profile['name'] === 'string' ? profile['name'] : CONFIG_DEFAULTS.profileName,
       description,
@@ -309,6 +316,7 @@ export function normalizeConfig(raw: Json): ApionlyConfig {
       fieldAccess: (profile['fieldAccess'] as FieldAccessLevel | undefined) ?? CONFIG_DEFAULTS.fieldAccess,
       fieldOverrides: (profile['fieldOverrides'] as Record<string, FieldAccessLevel> | undefined) ?? {},
       userPermissions: (profile['userPermissions'] as Record<string, boolean> | undefined) ?? {},
+      cloneReferenceUserPermissions: profile['cloneReferenceUserPermissions'] === true,
     },
     user: { fields: user.fields, permissionSets: user.permissionSets ?? [] },
     orgs,

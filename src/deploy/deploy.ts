@@ -12,9 +12,10 @@
  * org comes back as a DeployReport whose exitCode the CLI uses (0, 1, 68).
  */
 import { readFile } from 'node:fs/promises';
-import { basename, relative } from 'node:path';
+import { relative } from 'node:path';
 import { AppError, InputError, OperationError, UsageError } from '../errors';
 import { followCommand } from './messages';
+import { findMissingObjects, missingObjectsError } from './missingObjects';
 import type { MetadataDeployResult } from './metadataClient';
 import { parseProfilePermissions, type ProfilePermissions } from './profilePermissions';
 import { lineProgress, type ProgressSink } from './progress';
@@ -36,7 +37,7 @@ import { checkLicences } from './licenceCheck';
 import { runUserStep } from './userStep';
 import { runAppStep } from './appStep';
 import type { AppReport } from './types';
-import { verify } from './verify';
+import { verify, type ReadOrgState } from './verify';
 import { verifyIntegration } from './verifyIntegration';
 
 export interface DeployDeps {
@@ -48,6 +49,8 @@ export interface DeployDeps {
   readonly env: NodeJS.ProcessEnv;
   /** Subscribes to @salesforce/core warnings (e.g. "Using insecure protocol"); returns the unsubscribe. */
   readonly collectCoreWarnings: (sink: (warning: string) => void) => () => void;
+  /** The org-state reader verify uses (tests inject one); default src/orgState's. */
+  readonly readOrgState?: ReadOrgState;
 }
 
 export const DEFAULT_WAIT_MINUTES = 33;
@@ -74,7 +77,7 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
 
   // 1. The files: current, or refused.
   const project = await d.loadProject({ cwd: options.cwd, ...(options.configPath === undefined ? {} : { configPath: options.configPath }) });
-  const committed = await readCommittedProfile(project, options.cwd);
+  const committed = await readCommittedProfile(project, options.cwd, { fields: true });
   if (options.orgKey !== undefined && !project.orgKeys.includes(options.orgKey)) {
     throw new UsageError('UnknownOrgKey', `--org-key ${options.orgKey} is not a key of "orgs" in ${project.configPath} (has: ${project.orgKeys.join(', ') || 'none'}).`, {
       actions: [`Add "orgs": { "${options.orgKey}": { "user": { "Username": "…" } } } to the config, or pass one of its keys.`],
@@ -98,6 +101,7 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
     const facts = await readOrgFacts(session, secrets);
     timings.connect = since(connectStart);
     d.progress.step(describeOrg(facts));
+    await refuseMissingObjects(session, committed, relative(options.cwd, project.profilePath) || project.profilePath, facts, secrets);
     const orgKey = chooseOrgKey(options, project.orgKeys, session);
     let spec: UserSpec;
     try {
@@ -219,19 +223,10 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
     // 6. Proof.
     d.progress.step('Verifying by reading back…');
     const verifyStart = performance.now();
-    const verifyCommon = {
-      client: session.client,
-      metadata: session.metadata,
-      apiVersion: project.sourceApiVersion,
-      spec,
-      committed,
-      secrets,
-      checkUser: user.status === 'done',
-      ...(pollFrequencyMs === undefined ? {} : { pollFrequencyMs }),
-    };
+    const verifyCommon = { client: session.client, spec, committed, secrets, checkUser: user.status === 'done' };
     const checks: CheckResult[] = project.integration
       ? await verifyIntegration({ ...verifyCommon, permissionSetName: project.integration.permissionSetName, permissionSetLicense: project.integration.permissionSetLicense })
-      : await verify({ ...verifyCommon, profileFullName: basename(project.profilePath).replace(/\.profile-meta\.xml$/, '') });
+      : await verify({ ...verifyCommon, ...(d.readOrgState ? { readOrgState: d.readOrgState } : {}) });
     timings.verify = since(verifyStart);
     if (user.status === 'failed') {
       return finish({ ...base, outcome: 'UserStepFailed', exitCode: 68, user, checks, rerun, warnings }, secrets);
@@ -263,16 +258,30 @@ export function scrubError(err: unknown, secrets: readonly string[]): AppError {
   return new OperationError(code === 'Error' ? 'DeployError' : code, message);
 }
 
-async function readCommittedProfile(project: ProjectState, cwd: string): Promise<ProfilePermissions> {
+export async function readCommittedProfile(project: ProjectState, cwd: string, options: { readonly fields?: boolean } = {}): Promise<ProfilePermissions> {
   const shown = relative(cwd, project.profilePath) || project.profilePath;
   try {
-    return parseProfilePermissions(await readFile(project.profilePath, 'utf8'));
+    return parseProfilePermissions(await readFile(project.profilePath, 'utf8'), options);
   } catch (err) {
     throw new InputError('BadProfileFile', [{ file: shown, location: '', message: `cannot read the generated ${project.integration ? 'permission set' : 'profile'}: ${(err as Error).message}`, fix: 'Run `npm run generate` and commit the result.' }]);
   }
 }
 
 const ORG_QUERY = 'SELECT Id, Name, IsSandbox, OrganizationType, InstanceName FROM Organization';
+
+/** Refuses (exit 2) when the org lacks objects the committed profile names; nothing has been sent yet. */
+async function refuseMissingObjects(session: OrgSession, committed: ProfilePermissions, profileFile: string, facts: OrgFacts, secrets: readonly string[]): Promise<void> {
+  let missing: string[];
+  try {
+    missing = await findMissingObjects(session.reader, [...committed.objects.keys()]);
+  } catch (err) {
+    const { code, message } = describeError(err, secrets);
+    throw new OperationError('OrgUnreadable', `Could not read which objects the org has at ${session.instanceUrl} (${code}): ${message}`, {
+      actions: ['Nothing was deployed. Check that the deploying user has View Setup and Configuration, and rerun.'],
+    });
+  }
+  if (missing.length) throw missingObjectsError(missing, profileFile, facts.name);
+}
 
 export async function readOrgFacts(session: OrgSession, secrets: readonly string[]): Promise<OrgFacts> {
   let row: Readonly<Record<string, unknown>> | undefined;
@@ -338,7 +347,7 @@ function quoteArg(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`;
 }
 
-function envNumber(value: string | undefined): number | undefined {
+export function envNumber(value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;
   const n = Number(value);
   return Number.isFinite(n) && n > 0 ? n : undefined;
@@ -348,7 +357,7 @@ let warningSink: ((w: string) => void) | undefined;
 let warningListenerInstalled = false;
 
 /** Routes @salesforce/core's Lifecycle warnings into the report (instead of node's process warnings on stderr). */
-function coreWarnings(sink: (warning: string) => void): () => void {
+export function coreWarnings(sink: (warning: string) => void): () => void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Lifecycle } = require('@salesforce/core') as typeof import('@salesforce/core');
   warningSink = sink;

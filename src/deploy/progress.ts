@@ -78,3 +78,38 @@ export function ttyProgress(out: Writable): ProgressSink {
 export function progressFor(out: Writable): ProgressSink {
   return out.isTTY ? ttyProgress(out) : lineProgress(out);
 }
+
+/** A count that grows to a total (discover's describes): a bar on a terminal, a line per tenth in CI. */
+export interface CountProgress {
+  update(done: number, total: number): void;
+  done(): void;
+}
+
+export function countProgressFor(out: Writable, label: string): CountProgress {
+  if (out.isTTY) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const cliProgress = require('cli-progress') as typeof import('cli-progress');
+    let bar: import('cli-progress').SingleBar | undefined;
+    return {
+      update: (done, total) => {
+        if (!bar) {
+          bar = new cliProgress.SingleBar({ stream: out as NodeJS.WritableStream, format: `${label} {bar} {value}/{total}`, hideCursor: true }, cliProgress.Presets.shades_classic);
+          bar.start(Math.max(total, 1), done);
+        } else bar.update(done);
+      },
+      done: () => {
+        bar?.stop();
+        bar = undefined;
+      },
+    };
+  }
+  let lastTenth = -1;
+  return {
+    update: (done, total) => {
+      const tenth = total === 0 ? 10 : Math.floor((done * 10) / total);
+      if (tenth !== lastTenth) out.write(`${label}: ${done}/${total}\n`);
+      lastTenth = tenth;
+    },
+    done: () => undefined,
+  };
+}

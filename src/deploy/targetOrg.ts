@@ -7,6 +7,7 @@ import { OperationError, UsageError } from '../errors';
 import { noTargetOrgActions } from './messages';
 import { jsforceOrgClient, type JsforceConnectionLike, type OrgClient } from './orgClient';
 import { sdrMetadataClient, type MetadataClient } from './metadataClient';
+import { jsforceOrgReader, type OrgReader } from './orgReader';
 import { looksLikeAccessToken, scrubText } from './scrub';
 
 export interface OrgSession {
@@ -21,6 +22,8 @@ export interface OrgSession {
   readonly displayName: string;
   /** Values that must never be printed (the access token). */
   readonly secrets: readonly string[];
+  /** Describes (discover, the deploy's check that the org has every object of the profile). */
+  readonly reader: OrgReader;
   /** The @salesforce/core connection itself, for REST calls beyond OrgClient (absent in tests' fakes). */
   readonly connection?: import('@salesforce/core').Connection;
 }
@@ -118,6 +121,7 @@ export async function connectOrg(targetOrg: string | undefined): Promise<OrgSess
   return {
     client: jsforceOrgClient(conn as unknown as JsforceConnectionLike),
     metadata: sdrMetadataClient(conn),
+    reader: jsforceOrgReader(conn as unknown as JsforceConnectionLike),
     instanceUrl: conn.instanceUrl,
     username: shownUsername,
     aliases,

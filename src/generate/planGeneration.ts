@@ -11,6 +11,9 @@ import { renderUserDefinition } from '../render/renderUserDefinition';
 import { renderExternalClientApp } from '../render/renderExternalClientApp';
 import type { PlaceholderValues } from '../render/placeholders';
 import { byteOrder } from '../model/userPermissions';
+import { profileFileName } from '../model/profileName';
+import { checkAgainstCatalogue } from '../model/checkAgainstCatalogue';
+import type { OrgCatalogue } from '../model/orgCatalogue';
 
 export interface TemplateSource {
   /** Project-relative path (or the packaged default's name), as shown in messages. */
@@ -24,6 +27,8 @@ export interface GenerationInputs {
   readonly configFile?: string;
   readonly project: ProjectInfo;
   readonly templates: { readonly profile: TemplateSource; readonly userDefinition: TemplateSource };
+  /** The org catalogue (apionly discover), when the project has one. */
+  readonly catalogue?: { readonly file: string; readonly catalogue: OrgCatalogue };
   /** The PEM text of externalClientApp.jwt.certificate, when set. */
   readonly ecaCertificate?: string;
 }
@@ -63,10 +68,25 @@ function placeholderValues(config: ApionlyConfig, project: ProjectInfo, user: Us
   return values;
 }
 
+/** Where each route writes its permissions file: the profile (profile route) and the permission set (integration route). */
+export function routeOutputPaths(config: ApionlyConfig, project: ProjectInfo): { readonly profile: string; readonly permissionSet: string } {
+  const base = project.packageDirectories[0] ?? 'force-app';
+  const profileDir = normalizePath(config.output.profileDirectory ?? `${base}/main/default/profiles`);
+  return {
+    profile: `${profileDir}/${profileFileName(config.profile.name)}`,
+    permissionSet: `${normalizePath(base)}/main/default/permissionsets/${config.permissionSet.name}.permissionset-meta.xml`,
+  };
+}
+
 /** Pure: inputs -> every output file with its exact content. Throws InputError before anything is written. */
 export function planGeneration(inputs: GenerationInputs): GenerationPlan {
   const { config, project, templates } = inputs;
   const warnings: string[] = [];
+  const catalogueFile = inputs.catalogue?.file ?? config.catalogue.path;
+  const problems = checkAgainstCatalogue(config, project, inputs.catalogue?.catalogue, catalogueFile);
+  if (problems.length) {
+    throw new InputError('ConfigNotForThisOrg', problems.map((p) => ({ file: inputs.configFile ?? 'apionly.config.json', ...p })));
+  }
   const baseUser = userForOrg(config, undefined);
   const files: RenderedFile[] = [];
   let profilePath: string | undefined;
@@ -75,13 +95,12 @@ export function planGeneration(inputs: GenerationInputs): GenerationPlan {
     // The user takes the standard Minimum Access - API Only Integrations profile; its access is this permission set.
     const model = buildPermissionSetModel(config, project);
     warnings.push(...model.warnings);
-    permissionSetPath = `${project.packageDirectories[0] ?? 'force-app'}/main/default/permissionsets/${model.fileName}`;
+    permissionSetPath = routeOutputPaths(config, project).permissionSet;
     files.push({ path: permissionSetPath, content: renderPermissionSet(model) });
   } else {
-    const model = buildProfileModel(config, project);
+    const model = buildProfileModel(config, project, inputs.catalogue?.catalogue);
     warnings.push(...model.warnings);
-    const profileDir = normalizePath(config.output.profileDirectory ?? `${project.packageDirectories[0] ?? 'force-app'}/main/default/profiles`);
-    profilePath = `${profileDir}/${model.fileName}`;
+    profilePath = routeOutputPaths(config, project).profile;
     const profile = renderProfile(templates.profile.text, templates.profile.file, model, placeholderValues(config, project, baseUser));
     warnings.push(...profile.warnings);
     files.push({ path: profilePath, content: profile.content });
@@ -108,6 +127,7 @@ export function planGeneration(inputs: GenerationInputs): GenerationPlan {
     const ecaFiles = renderExternalClientApp({
       app: config.externalClientApp,
       runAsUsername: String(baseUser.fields['Username']),
+      // The user's profile: the generated one, or Minimum Access - API Only Integrations on the integration route.
       profileName: baseUser.profileName,
       permissionSets: baseUser.permissionSets,
       ...(inputs.ecaCertificate === undefined ? {} : { certificate: inputs.ecaCertificate }),

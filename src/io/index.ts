@@ -2,3 +2,4 @@
 export { readSfdxProject, type SfdxProject } from './readProject';
 export { discoverObjects } from './discoverObjects';
 export { writeFiles, checkFiles, resolveInside, writeFileAtomic, type RenderedFile, type WriteStatus, type CheckStatus } from './writeFiles';
+export { readCatalogue } from './readCatalogue';

@@ -14,25 +14,41 @@ import { applyPlatformRules, flagsForAccess, sameFlags, NO_ACCESS } from './obje
 import { profileFileName } from './profileName';
 import type { FieldPermission, ObjectFlags, ObjectPermission, ProfileModel, ProjectInfo } from './types';
 import { byteOrder, resolveUserPermissions } from './userPermissions';
+import { isEditableClass, POWERFUL_USER_PERMISSIONS, takesFieldPermission, type OrgCatalogue } from './orgCatalogue';
 
 /**
  * config + project -> everything the generator owns in the Profile. Pure: the same inputs always give the
  * same model, lists sorted by key in byte order. Assumes a validated config (see config/validateConfig).
  */
-export function buildProfileModel(config: ApionlyConfig, project: ProjectInfo): ProfileModel {
+export function buildProfileModel(config: ApionlyConfig, project: ProjectInfo, catalogue?: OrgCatalogue): ProfileModel {
   const warnings: string[] = [];
   const profile = config.profile;
-  const userPermissions = resolveUserPermissions(profile.userPermissions);
+  const cloned = profile.cloneReferenceUserPermissions && catalogue ? catalogue.referenceProfile.userPermissions : [];
+  const userPermissions = resolveUserPermissions(profile.userPermissions, cloned);
+  if (cloned.length && catalogue) {
+    const on = new Set(userPermissions.filter((p) => p.enabled).map((p) => p.name));
+    const powerful = POWERFUL_USER_PERMISSIONS.filter((p) => on.has(p));
+    warnings.push(
+      `profile.cloneReferenceUserPermissions copies the ${cloned.length} user permissions "${catalogue.referenceProfile.name}" has enabled` +
+        (powerful.length ? `, among them powerful ones an integration rarely needs: ${powerful.join(', ')}; set any of them to false in profile.userPermissions to leave it out` : ''),
+    );
+  }
   const enabled = (name: string): boolean => userPermissions.some((p) => p.name === name && p.enabled);
   const ctx = { modifyAllData: enabled('ModifyAllData'), viewAllData: enabled('ViewAllData') };
 
   const projectKinds = new Map<string, ObjectKind>();
   for (const o of project.objects) if (o.defined) projectKinds.set(o.name, o.kind);
-  const kindOf = (name: string): ObjectKind => projectKinds.get(name) ?? objectKindOf(name);
+  const kindOf = (name: string): ObjectKind => projectKinds.get(name) ?? catalogue?.objects[name]?.kind ?? objectKindOf(name);
 
-  // Which objects: catalogue always-on and default-on, includes, overrides, project custom objects; minus excludes.
+  // Which objects: the org's (catalogue) or the built-in always-on and default-on ones, includes, overrides, project
+  // custom objects; minus excludes.
   const exclude = new Set(profile.objects.exclude);
-  const chosen = new Set<string>([...ALWAYS_ON_OBJECTS, ...DEFAULT_ON_OBJECTS, ...profile.objects.include]);
+  const orgObjects = catalogue
+    ? Object.entries(catalogue.objects)
+      .filter(([, o]) => o.objectPermissions && (o.kind !== 'custom' || profile.objects.customObjects))
+      .map(([name]) => name)
+    : [...ALWAYS_ON_OBJECTS, ...DEFAULT_ON_OBJECTS];
+  const chosen = new Set<string>([...orgObjects, ...profile.objects.include]);
   for (const name of Object.keys(profile.objects.overrides)) {
     if (exclude.has(name)) warnings.push(`profile.objects.overrides lists ${name}, which profile.objects.exclude leaves out; the override is ignored`);
     chosen.add(name);
@@ -42,7 +58,7 @@ export function buildProfileModel(config: ApionlyConfig, project: ProjectInfo): 
       if (o.defined && o.kind !== 'standard' && isObjectPermissionable(o.kind)) chosen.add(o.name);
     }
   }
-  for (const name of profile.objects.include) {
+  for (const name of catalogue ? [] : profile.objects.include) {
     const kind = kindOf(name);
     if (kind === 'standard' && catalogueStatus(name) === 'unknown') {
       warnings.push(`profile.objects.include lists ${name}, which is not in apionly's catalogue of standard objects; the deploy fails with "no CustomObject named ${name} found" if the org lacks it`);
@@ -66,7 +82,7 @@ export function buildProfileModel(config: ApionlyConfig, project: ProjectInfo): 
   const flagsOf = new Map<string, ObjectFlags>();
   for (const name of [...chosen].sort(byteOrder)) {
     const access = profile.objects.overrides[name] ?? profile.objectAccess;
-    const { flags, note } = applyPlatformRules(name, kindOf(name), flagsForAccess(access), ctx);
+    const { flags, note } = applyPlatformRules(name, kindOf(name), flagsForAccess(access), ctx, catalogue?.objects[name]?.viewAllModifyAll);
     if (note && profile.objects.overrides[name] !== undefined) warnings.push(note);
     flagsOf.set(name, flags);
   }
@@ -85,7 +101,7 @@ export function buildProfileModel(config: ApionlyConfig, project: ProjectInfo): 
     viewAllFields ? { ...flags, object, viewAllFields: false } : { ...flags, object },
   );
 
-  const fieldPermissions = buildFieldPermissions(config, project, flagsOf, warnings);
+  const fieldPermissions = buildFieldPermissions(config, project, flagsOf, warnings, catalogue);
 
   const model: ProfileModel = {
     name: profile.name,
@@ -107,12 +123,14 @@ function buildFieldPermissions(
   project: ProjectInfo,
   flagsOf: ReadonlyMap<string, ObjectFlags>,
   warnings: string[],
+  catalogue?: OrgCatalogue,
 ): FieldPermission[] {
   const profile = config.profile;
   const exclude = new Set(profile.objects.exclude);
   const seen = new Set<string>();
   const hasOverrides = Object.keys(profile.fieldOverrides).length > 0;
   const out = new Map<string, FieldPermission>();
+  const projectFields = new Set<string>();
   for (const object of project.objects) {
     if (exclude.has(object.name)) continue;
     if (object.kind === 'customSetting' || object.kind === 'customMetadata' || object.kind === 'platformEvent' || object.kind === 'other') continue;
@@ -121,6 +139,7 @@ function buildFieldPermissions(
     for (const field of object.fields) {
       if (!field.name.endsWith('__c')) continue;
       const fullName = `${field.object}.${field.name}`;
+      if (catalogue) projectFields.add(fullName);
       // Only needed to warn about overrides of unknown fields; a project can hold 200,000 fields.
       if (hasOverrides) seen.add(fullName);
       const override = profile.fieldOverrides[fullName];
@@ -131,8 +150,31 @@ function buildFieldPermissions(
       if (entry) out.set(fullName, entry);
     }
   }
+  // The org's fields (catalogue), standard and custom, where the project does not define them.
+  for (const [objectName, object] of Object.entries(catalogue?.objects ?? {})) {
+    if (exclude.has(objectName)) continue;
+    if (object.kind === 'customSetting' || object.kind === 'customMetadata' || object.kind === 'platformEvent' || object.kind === 'other') continue;
+    // Fields of an object left out of the profile get no access; field-only objects (OpportunityLineItem, Task, …) follow fieldAccess.
+    const objectFlags = flagsOf.get(objectName);
+    if (object.objectPermissions && objectFlags === undefined) continue;
+    const objectRevoked = objectFlags !== undefined && sameFlags(objectFlags, NO_ACCESS);
+    for (const [fieldName, fieldClass] of Object.entries(object.fields)) {
+      const fullName = `${objectName}.${fieldName}`;
+      if (out.has(fullName) || projectFields.has(fullName)) continue;
+      if (hasOverrides) seen.add(fullName);
+      const override = profile.fieldOverrides[fullName];
+      if (!takesFieldPermission(fieldClass)) {
+        if (override !== undefined) warnings.push(`profile.fieldOverrides.${fullName} is ignored: the org reports the field as ${fieldClass === 'masterDetail' ? 'master-detail' : 'required'}, and a deploy rejects field permissions on it`);
+        continue;
+      }
+      const level: FieldAccessLevel = objectRevoked ? 'none' : (override ?? profile.fieldAccess);
+      out.set(fullName, level === 'none'
+        ? { field: fullName, editable: false, readable: false }
+        : { field: fullName, editable: level === 'edit' && isEditableClass(fieldClass), readable: true });
+    }
+  }
   for (const name of Object.keys(profile.fieldOverrides)) {
-    if (!seen.has(name)) warnings.push(`profile.fieldOverrides lists ${name}, which is not a custom field in the project's package directories; it is ignored`);
+    if (!seen.has(name)) warnings.push(`profile.fieldOverrides lists ${name}, which is not a ${catalogue ? 'field of the catalogue or a custom field of the project' : "custom field in the project's package directories"}; it is ignored`);
   }
   return [...out.values()].sort((a, b) => byteOrder(a.field, b.field));
 }

@@ -13,4 +13,6 @@ export { buildPermissionSetModel } from './buildPermissionSet';
 export { userForOrg, orderUserFields } from './userForOrg';
 export { TIME_ZONE_SID_KEYS } from './data/timeZones';
 export { EMAIL_ENCODING_KEYS, LANGUAGE_LOCALE_KEYS, LOCALE_SID_KEYS } from './data/userValues';
+export * from './orgCatalogue';
+export { checkAgainstCatalogue, type CatalogueProblem } from './checkAgainstCatalogue';
 export * from './orgPermissions';

@@ -81,14 +81,21 @@ export interface PlatformContext {
  *   View All / Modify All; platform events and big objects allow Create and Read only.
  * - With ViewAllData, Read and View All (where the object has it) cannot be taken away.
  */
-export function applyPlatformRules(object: string, kind: ObjectKind, requested: ObjectFlags, ctx: PlatformContext): { flags: ObjectFlags; note?: string } {
+export function applyPlatformRules(
+  object: string,
+  kind: ObjectKind,
+  requested: ObjectFlags,
+  ctx: PlatformContext,
+  /** What the org says (the catalogue): whether View All / Modify All exist for the object; the built-in rule otherwise. */
+  viewAllModifyAll?: boolean,
+): { flags: ObjectFlags; note?: string } {
   if (ctx.modifyAllData) {
     const full = flagsForLevel('modifyAll');
     const lowered = !sameFlags(closeFlags(requested), full);
     return lowered ? { flags: full, note: `${object}: ModifyAllData grants full access on every object, so the lower access configured for it is written as full access` } : { flags: full };
   }
   let flags: Record<keyof ObjectFlags, boolean> = { ...closeFlags(requested) };
-  const noViewAll = NO_VIEW_ALL_OBJECTS.has(object) || kind === 'externalObject';
+  const noViewAll = viewAllModifyAll === undefined ? NO_VIEW_ALL_OBJECTS.has(object) || kind === 'externalObject' : !viewAllModifyAll;
   const createReadOnly = kind === 'platformEvent' || kind === 'bigObject';
   if (createReadOnly) {
     flags = { ...NO_ACCESS, allowCreate: flags.allowCreate, allowRead: flags.allowRead || flags.allowCreate };

@@ -30,9 +30,12 @@ export function userPermissionProblems(configured: Readonly<Record<string, boole
   return problems;
 }
 
-/** The userPermissions entries to write: defaults, config, and the dependencies' closure; sorted by name. */
-export function resolveUserPermissions(configured: Readonly<Record<string, boolean>>): UserPermission[] {
-  const effective: Record<string, boolean> = { ...DEFAULT_USER_PERMISSIONS, ...configured };
+/**
+ * The userPermissions entries to write: a cloned reference profile's enabled permissions (opt-in), defaults, config,
+ * and the dependencies' closure; sorted by name.
+ */
+export function resolveUserPermissions(configured: Readonly<Record<string, boolean>>, cloned: readonly string[] = []): UserPermission[] {
+  const effective: Record<string, boolean> = { ...Object.fromEntries(cloned.map((n) => [n, true])), ...DEFAULT_USER_PERMISSIONS, ...configured };
   let changed = true;
   while (changed) {
     changed = false;

@@ -46,7 +46,7 @@ export const orgCommand: CliCommand<OrgArgs> = {
         state: { type: 'string', describe: 'Keep the org in this JSON file across restarts (written atomically after each change)' },
         sandbox: { type: 'boolean', default: false, describe: 'Make the org a sandbox (IsSandbox true, NoTestRun allowed)' },
         edition: { type: 'string', describe: 'Organization.OrganizationType, e.g. "Enterprise Edition" (default) or "Developer Edition"' },
-        seats: { type: 'string', describe: 'Licence seats, e.g. "Salesforce=10,Salesforce Integration=5"' },
+        seats: { type: 'string', describe: 'Licence seats (user licences by Name, permission set licences by DeveloperName), e.g. "Salesforce=10,Salesforce Integration=5,SalesforceAPIIntegrationPsl=5"' },
         fault: { type: 'string', array: true, describe: 'Inject faults: a JSON object or array, e.g. \'{"kind":"http-503","match":{"route":"query"}}\' (repeatable; also APIONLY_EMULATOR_FAULTS)' },
         'deploy-polls': { type: 'number', default: 2, describe: 'Status checks a deploy or retrieve reports InProgress before it completes' },
         https: { type: 'boolean', default: false, describe: 'Serve HTTPS with a certificate made at start by openssl (for `sf org login client-credentials`, which refuses HTTP); trust it with NODE_EXTRA_CA_CERTS=<certificatePath printed>' },

@@ -80,6 +80,41 @@ describe('apionly org start (in process)', () => {
     await outcome;
   });
 
+  it('Given --features Orders,Quotes and --custom-objects 5 --fields-per-object 7, When started, Then the org has those objects and fields', async () => {
+    const io = memoryIo();
+    let stop: () => void = () => undefined;
+    const stopped = new Promise<void>((r) => (stop = r));
+    const options = toOrgStartOptions({ ...baseArgs, features: 'Orders,Quotes,Ideas=false', 'custom-objects': 5, 'fields-per-object': 7 }, io);
+    expect(options).toMatchObject({ features: { Orders: true, Quotes: true, Ideas: false }, customObjects: { count: 5, fieldsPerObject: 7 } });
+    const outcome = orgStart(options, io, stopped);
+    while (io.out.length === 0) await new Promise((r) => setTimeout(r, 10));
+    const line = JSON.parse(io.out[0] ?? '') as Record<string, string>;
+    const d = (await (await fetch(`${line['instanceUrl']}/services/data/v66.0/sobjects/ObjectPermissions/describe`, { headers: { Authorization: `Bearer ${line['accessToken']}` } })).json()) as {
+      fields: Array<{ name: string; picklistValues: Array<{ value: string }> }>;
+    };
+    const types = d.fields.find((f) => f.name === 'SobjectType')?.picklistValues.map((v) => v.value) ?? [];
+    expect(types).toEqual(expect.arrayContaining(['Order', 'Quote', 'Obj0001__c', 'Obj0005__c']));
+    expect(types).not.toContain('Idea');
+    expect(types).not.toContain('Obj0006__c');
+    const obj = (await (await fetch(`${line['instanceUrl']}/services/data/v66.0/sobjects/Obj0005__c/describe`, { headers: { Authorization: `Bearer ${line['accessToken']}` } })).json()) as { fields: Array<{ name: string }> };
+    expect(obj.fields.filter((f) => f.name.endsWith('__c'))).toHaveLength(7);
+    stop();
+    await outcome;
+  });
+
+  it.each([
+    [{ ...baseArgs, features: 'Orders,No Such' }, 'BadFeatures'],
+    [{ ...baseArgs, 'custom-objects': -1 }, 'BadCustomObjects'],
+    [{ ...baseArgs, 'custom-objects': 2, 'fields-per-object': 801 }, 'BadFieldsPerObject'],
+  ])('Given bad scale or feature flags (%#), Then a usage error %s', (args, code) => {
+    expect(() => toOrgStartOptions(args as OrgArgs, memoryIo())).toThrow(expect.objectContaining({ code, exitCode: 2 }));
+  });
+
+  it('Given an unknown feature name, When started, Then a usage error lists the known ones', async () => {
+    const io = memoryIo();
+    await expect(orgStart(toOrgStartOptions({ ...baseArgs, features: 'Telepathy' }, io), io, Promise.resolve())).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/Unknown org feature 'Telepathy'; known: .*Orders/) });
+  });
+
   it.each([
     [{ ...baseArgs, port: 70000 }, 'BadPort'],
     [{ ...baseArgs, seats: 'Salesforce=ten' }, 'BadSeats'],

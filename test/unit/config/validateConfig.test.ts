@@ -31,7 +31,9 @@ describe('validateConfig', () => {
       fieldAccess: 'edit',
       fieldOverrides: {},
       userPermissions: {},
+      cloneReferenceUserPermissions: false,
     });
+    expect(c.catalogue).toEqual({ path: 'apionly.catalogue.json', referenceProfile: 'System Administrator' });
     expect(c.user).toEqual({ fields: USER, permissionSets: [] });
     expect(c.output).toEqual({ userDefinition: 'config/users/api-only.user-def.json' });
     expect(c.templates).toEqual({ profile: 'templates/profile.profile-meta.xml', userDefinition: 'templates/user-def.json' });

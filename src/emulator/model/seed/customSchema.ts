@@ -7,6 +7,7 @@
 import { SalesforceError } from '../api';
 import { KEY_PREFIX } from '../ids';
 import type { CustomFieldState, CustomObjectState, OrgState, XmlValue } from '../state';
+import { standardObject } from './objects';
 
 /** What a test or the CLI asks for: an object and its fields, in Metadata API terms. */
 export interface CustomObjectSpec {
@@ -82,10 +83,16 @@ function fieldXml(spec: CustomFieldSpec, label: string): Record<string, XmlValue
  */
 export function addCustomSchema(state: OrgState, specs: readonly CustomObjectSpec[], nextId: (prefix: string) => string, now: string): void {
   for (const spec of specs) {
-    if (!/^[A-Za-z][A-Za-z0-9_]*__c$/.test(spec.fullName) || spec.fullName.includes('___')) {
-      throw new SalesforceError('INVALID_INPUT', `Custom object name ${JSON.stringify(spec.fullName)} must look like Invoice__c (emulator-invented message)`);
+    const standard = standardObject(spec.fullName) !== undefined;
+    if (!standard && (!/^[A-Za-z][A-Za-z0-9_]*__c$/.test(spec.fullName) || spec.fullName.includes('___'))) {
+      throw new SalesforceError('INVALID_INPUT', `Object name ${JSON.stringify(spec.fullName)} must be a standard object or look like Invoice__c (emulator-invented message)`);
     }
     let target: CustomObjectState | undefined = state.customObjects.find((o) => o.fullName === spec.fullName);
+    if (!target && standard) {
+      // Custom fields on a standard object: kept as a fields-only entry, as a deploy of Account.Tier__c does.
+      target = { fullName: spec.fullName, id: nextId(KEY_PREFIX.CustomObject), fields: [], createdDate: now, lastModifiedDate: now, xml: {} };
+      state.customObjects.push(target);
+    }
     if (!target) {
       const label = spec.label ?? spec.fullName.replace(/__c$/, '').replace(/_/g, ' ');
       target = {

@@ -269,7 +269,10 @@ function customFieldDef(cf: CustomFieldState): SFieldDef {
   const computed = calculated || autoNumber;
   const base: SFieldDef = computed
     ? ro(cf.fullName, t, cf.label, { custom: true, ...(calculated ? { calculated: true } : { autoNumber: true, nillable: false, defaultedOnCreate: true }) })
-    : rw(cf.fullName, t, cf.label, { custom: true, nillable: !required && cf.type !== 'Checkbox', ...(masterDetail ? { masterDetail: true, updateable: false } : {}) });
+    : rw(cf.fullName, t, cf.label, {
+      custom: true, nillable: !required && cf.type !== 'Checkbox', ...(cf.type === 'Checkbox' ? { defaultedOnCreate: true } : {}),
+      ...(masterDetail ? { masterDetail: true, updateable: false } : {}),
+    });
   const withRef = cf.referenceTo ? { ...base, referenceTo: [cf.referenceTo], relationshipName: cf.fullName.replace(/__c$/, '__r') } : base;
   return { ...withRef, permissionable: !required };
 }
