@@ -21,7 +21,7 @@ beforeAll(async () => {
   const config = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
   writeFileSync(path, `${JSON.stringify({ ...config, route: 'integration', externalClientApp: { name: 'Vendor_Z', label: 'Vendor Z', contactEmail: 'ops@e2e.example.com' } }, undefined, 2)}\n`);
   const gen = await runBin(['generate'], { cwd: project });
-  expect([gen.code, gen.stderr]).toEqual([0, '']);
+  expect(gen.code).toBe(0);
 });
 
 function run(command: string, args: readonly string[], env: Record<string, string> = {}): Promise<BinResult> {
