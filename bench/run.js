@@ -18,7 +18,7 @@ const { XMLParser } = require('fast-xml-parser');
 const { REPO, BIN, median, round, runCase, runProcess, cleanEnv, ensureBuilt, startJsonLineProcess, stopProcess } = require('./lib/common');
 const { makeProject, makeBigProfile } = require('./fixtures');
 
-const CASES = ['generate', 'format', 'startup', 'deploy', 'discover'];
+const CASES = ['generate', 'format', 'startup', 'deploy', 'planstatus', 'discover'];
 const FIELDS_PER_OBJECT = 40;
 
 function parseArgs(argv) {
@@ -57,6 +57,7 @@ function usage(problem) {
     '  --sizes   object counts of the generate case (default 100,500,1000,5000; 40 fields per object)',
     '  discover  runs at 100 and 1,000 custom objects × 40 fields (--quick: 20 and 100)',
     '  --out     JSON results file (default bench/results/bench-<timestamp>.json)',
+    '  APIONLY_SF_CLI=<path to sf>: the deploy case also runs `sf project deploy start` of the same profile (target: apionly ≤ 0.6×)',
   ].join('\n');
   if (problem) {
     process.stderr.write(`bench: ${problem}\n${text}\n`);
@@ -369,6 +370,177 @@ async function benchDeploy(ctx) {
       verdict: '',
     });
   }
+  const sf = process.env.APIONLY_SF_CLI;
+  if (sf) rows.push(...(await benchDeployVsSf(ctx, sf)));
+  else log('deploy: APIONLY_SF_CLI is not set, so the comparison with `sf project deploy start` is skipped');
+  return rows;
+}
+
+// ---------------------------------------------------------------- emulated orgs with a request log
+
+/** Starts a fresh emulated org (default settings) whose every request is logged to a file; `fn(org, log)`. */
+async function withLoggedOrg(work, fn, kind = 'production') {
+  const logFile = path.join(work, `requests-${Date.now()}-${Math.random().toString(36).slice(2)}.log`);
+  const { child, info } = await startJsonLineProcess([path.join(__dirname, 'cases', 'emulator.js'), kind, logFile]);
+  try {
+    return await fn(info, () => readRequestLog(logFile));
+  } finally {
+    await stopProcess(child);
+  }
+}
+
+/** The request log: [{ at (epoch ms), line }]. */
+function readRequestLog(file) {
+  if (!fs.existsSync(file)) return [];
+  return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => {
+    const sp = l.indexOf(' ');
+    return { at: Number(l.slice(0, sp)), line: l.slice(sp + 1) };
+  });
+}
+
+/**
+ * Phases of a client's run from the org's request log (the emulator's monotonic clock) and the process's wall time:
+ * connect (first request → the deploy request), deployWait (deploy request → the last status check), after (last
+ * status check → the last request), outside (process time with no request in flight: start-up, loading, exit).
+ */
+function phasesFromLog(entries, processMs) {
+  if (!entries.length) return {};
+  const deployAt = entries.find((e) => /soap deploy|deployRequest ->/.test(e.line) && !/deployRequestStatus/.test(e.line));
+  const checks = entries.filter((e) => /checkDeployStatus|deployRequestStatus/.test(e.line));
+  const lastCheck = checks[checks.length - 1];
+  const first = entries[0];
+  const last = entries[entries.length - 1];
+  return {
+    connect: deployAt ? Math.round(deployAt.at - first.at) : undefined,
+    deployWait: deployAt && lastCheck ? Math.round(lastCheck.at - deployAt.at) : undefined,
+    statusChecks: checks.length,
+    after: lastCheck ? Math.round(last.at - lastCheck.at) : undefined,
+    outside: Math.round(processMs - (last.at - first.at)),
+    apiCalls: entries.length,
+  };
+}
+
+/** `sf project deploy start` of the generated profile, as a user would run it, against the org. */
+function runSfDeploy(sf, project, org) {
+  const env = cleanEnv({
+    SF_ORG_INSTANCE_URL: org.instanceUrl,
+    // In a project, core 9 validates sfdcLoginUrl (defaults to SF_ORG_INSTANCE_URL, refuses 127.0.0.1).
+    FORCE_SFDC_LOGIN_URL: 'https://login.salesforce.com',
+    PATH: `${path.dirname(process.execPath)}:${process.env.PATH ?? ''}`,
+  });
+  const start = performance.now();
+  const out = require('node:child_process').spawnSync(sf, ['project', 'deploy', 'start', '--source-dir', path.join('force-app', 'main', 'default', 'profiles'), '--target-org', org.accessToken, '--wait', '33', '--json'], {
+    cwd: project, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 5 * 60_000,
+  });
+  const ms = performance.now() - start;
+  let status;
+  try {
+    status = JSON.parse(out.stdout).result?.status;
+  } catch {
+    status = undefined;
+  }
+  if (out.status !== 0 || status !== 'Succeeded') throw new Error(`sf project deploy start: exit ${out.status}, status ${status}:\n${out.stdout.slice(0, 2000)}\n${out.stderr.slice(0, 2000)}`);
+  return { ms };
+}
+
+/** apionly deploy (profile + user + verify, default adaptive polling) vs `sf project deploy start` (profile only). */
+async function benchDeployVsSf(ctx, sf) {
+  const runs = ctx.runs ?? (ctx.quick ? 1 : 3);
+  log(`deploy: apionly deploy (profile + user + verify) vs sf project deploy start (profile) against a fresh emulated org with its default settings: ${runs} interleaved runs per side`);
+  const apionlyRun = () =>
+    withLoggedOrg(ctx.work, async (org, requests) => {
+      const env = cleanEnv({ SF_ORG_INSTANCE_URL: org.instanceUrl });
+      const r = runProcess([BIN, 'deploy', '--target-org', org.accessToken, '--yes', '--json'], { cwd: ctx.defaultProject, env });
+      const out = JSON.parse(r.stdout);
+      if (r.code !== 0 || out.result?.outcome !== 'Succeeded') throw new Error(`apionly deploy: exit ${r.code}, ${r.stdout.slice(0, 2000)}`);
+      return { ms: r.ms, timings: out.result.timings ?? {}, log: phasesFromLog(requests(), r.ms) };
+    });
+  const sfRun = () =>
+    withLoggedOrg(ctx.work, async (org, requests) => {
+      const r = runSfDeploy(sf, ctx.defaultProject, org);
+      return { ms: r.ms, log: phasesFromLog(requests(), r.ms) };
+    });
+  await apionlyRun();
+  await sfRun();
+  const [apionly, sfs] = await interleave(runs, apionlyRun, sfRun);
+  const a = summary(apionly);
+  const b = summary(sfs);
+  const ratio = round(a.median / b.median, 2);
+  const med = (series, pick) => round(median(series.map(pick).filter((v) => typeof v === 'number')), 0);
+  const rows = [{
+    case: 'deploy vs sf project deploy start (process)',
+    apionly: ms(a.median),
+    baseline: `${ms(b.median)} (sf CLI)`,
+    ratio: `${ratio}×`,
+    peak: '',
+    target: '≤ 0.6×',
+    verdict: verdict(ratio <= 0.6),
+    data: { runs, apionly: { ms: a, runs: apionly }, sf: { ms: b, runs: sfs }, ratio },
+  }];
+  const phase = (name, ap, bp) => rows.push({ case: `  ${name}`, apionly: ap === undefined ? 'n/a' : (typeof ap === 'string' ? ap : ms(ap)), baseline: bp === undefined ? 'n/a' : (typeof bp === 'string' ? bp : ms(bp)), ratio: '', peak: '', target: 'report', verdict: '' });
+  phase('outside requests (start-up, loading, exit)', med(apionly, (r) => r.log.outside), med(sfs, (r) => r.log.outside));
+  phase('connect (→ deploy request)', med(apionly, (r) => r.log.connect), med(sfs, (r) => r.log.connect));
+  phase('deploy wait (deploy → last status check)', med(apionly, (r) => r.log.deployWait), med(sfs, (r) => r.log.deployWait));
+  phase('status checks', `${med(apionly, (r) => r.log.statusChecks)}`, `${med(sfs, (r) => r.log.statusChecks)}`);
+  phase('after the deploy (apionly: user + verify; sf: none)', med(apionly, (r) => r.log.after), med(sfs, (r) => r.log.after));
+  phase('  of which apionly user / verify', `${med(apionly, (r) => r.timings.user)} / ${med(apionly, (r) => r.timings.verify)} ms`, '');
+  phase('API calls', `${med(apionly, (r) => r.log.apiCalls)}`, `${med(sfs, (r) => r.log.apiCalls)}`);
+  return rows;
+}
+
+/** A copy of the synthetic project of `objects` custom objects with the repo's templates, generated. */
+function scaleProjectCopy(work, objects) {
+  const src = syntheticProject(objects);
+  const dir = path.join(work, `scale-${objects}`);
+  fs.cpSync(src, dir, { recursive: true });
+  for (const entry of ['templates', 'schema']) {
+    const from = path.join(REPO, entry);
+    if (fs.existsSync(from)) fs.cpSync(from, path.join(dir, entry), { recursive: true });
+  }
+  const r = runProcess([BIN, 'generate'], { cwd: dir });
+  if (r.code !== 0) throw new Error(`generate in ${dir} failed:\n${r.stderr}`);
+  return dir;
+}
+
+/** plan and status wall time and API calls on a deployed org: the default project (16 objects) and 1,000 objects. */
+async function benchPlanStatus(ctx) {
+  const runs = ctx.runs ?? (ctx.quick ? 2 : 5);
+  const sizes = ctx.quick ? [['default project', ctx.defaultProject]] : [['default project', ctx.defaultProject], ['1,000 objects × 40 fields', scaleProjectCopy(ctx.work, 1000)]];
+  const rows = [];
+  for (const [label, project] of sizes) {
+    log(`plan and status, ${label}: deploy once, then ${runs} runs of each`);
+    await withLoggedOrg(ctx.work, async (org, requests) => {
+      const env = cleanEnv({ SF_ORG_INSTANCE_URL: org.instanceUrl });
+      const setupEnv = cleanEnv({ SF_ORG_INSTANCE_URL: org.instanceUrl, APIONLY_BENCH_TOKEN: org.accessToken, FORCE_SFDC_LOGIN_URL: 'https://login.salesforce.com' });
+      runProcess([path.join(__dirname, 'cases', 'deployObjects.js'), project], { cwd: project, env: setupEnv, expectExit: 0, timeoutMs: 20 * 60_000 });
+      const d = runProcess([BIN, 'deploy', '--target-org', org.accessToken, '--yes', '--json'], { cwd: project, env, timeoutMs: 20 * 60_000 });
+      if (d.code !== 0) throw new Error(`apionly deploy (setup) exit ${d.code}: ${d.stdout.slice(0, 2000)}\n${d.stderr.slice(0, 2000)}`);
+      const objects = JSON.parse(d.stdout).result.checks?.find((c) => c.name.startsWith('Object permissions'))?.detail ?? '';
+      for (const command of ['plan', 'status']) {
+        const series = [];
+        for (let i = 0; i < runs; i++) {
+          const before = requests().length;
+          const r = runProcess([BIN, command, '--target-org', org.accessToken, '--json'], { cwd: project, env, timeoutMs: 10 * 60_000 });
+          if (r.code !== 0) throw new Error(`apionly ${command} exit ${r.code} right after a deploy: ${r.stdout.slice(0, 3000)}\n${r.stderr.slice(0, 2000)}`);
+          const out = JSON.parse(r.stdout).result;
+          series.push({ ms: r.ms, peakMB: r.peakMB, readMs: out.readMs, apiCalls: requests().length - before, readerCalls: out.apiCalls });
+        }
+        const a = summary(series);
+        const calls = median(series.map((x) => x.apiCalls));
+        rows.push({
+          case: `${command}, ${label} (process)`,
+          apionly: ms(a.median),
+          baseline: `read ${ms(median(series.map((x) => x.readMs)))}`,
+          ratio: '',
+          peak: `${summary(series, 'peakMB').median}`,
+          target: 'report',
+          verdict: '',
+          data: { runs, project: label, deployed: objects, ms: a, readMs: summary(series, 'readMs'), httpRequests: calls, readerCalls: median(series.map((x) => x.readerCalls)) },
+        });
+        rows[rows.length - 1].case += ` — ${calls} HTTP requests (${median(series.map((x) => x.readerCalls))} reader queries/describes)`;
+      }
+    });
+  }
   return rows;
 }
 
@@ -548,7 +720,7 @@ async function main() {
       ctx.defaultProject = defaultProjectCopy(work);
       ctx.spec = baselineSpec(ctx.defaultProject, work);
     }
-    const run = { generate: benchGenerate, format: benchFormat, startup: benchStartup, deploy: benchDeploy, discover: benchDiscover };
+    const run = { generate: benchGenerate, format: benchFormat, startup: benchStartup, deploy: benchDeploy, planstatus: benchPlanStatus, discover: benchDiscover };
     for (const name of CASES.filter((c) => opts.only.includes(c))) {
       // One broken case (say, the emulated org does not start) is reported, and the others still run.
       try {

@@ -3,7 +3,7 @@
  * settings and OAuth policies), it runs as this org's integration user, and that user is active, API only and API
  * enabled. Reads the app's metadata with listMetadata/readMetadata and the user with SOQL; writes nothing.
  */
-import { soqlString } from '../deploy/soql';
+import { readOrgState, readUserState } from '../orgState';
 import type { OrgSession } from '../deploy/targetOrg';
 import { ecaFileNames } from '../model/externalClientApp';
 import type { CheckContext, CheckGroup, CheckResult } from './types';
@@ -87,39 +87,39 @@ async function appChecks(ctx: CheckContext): Promise<CheckResult[]> {
 async function userChecks(ctx: CheckContext): Promise<CheckResult[]> {
   const username = String(ctx.user.fields['Username']);
   const deployFix = `Run \`npm run deploy -- --target-org ${ctx.org.target}\`.`;
-  const rows = await ctx.admin.client.query(
-    `SELECT Id, Username, IsActive, ProfileId, Profile.Name, Profile.PermissionsApiEnabled, Profile.PermissionsApiUserOnly FROM User WHERE Username = ${soqlString(username)}`,
-  );
-  const row = rows[0];
-  if (!row) {
+  // The shared org-state reader (src/orgState): the user, then the profile and permission sets it holds.
+  const user = await readUserState(ctx.admin.client, username);
+  if (!user) {
     return [
       { name: USER_ACTIVE, passed: false, detail: `no user ${username} in this org`, fix: deployFix },
       { name: USER_API, passed: false, detail: `no user ${username} in this org`, fix: deployFix },
     ];
   }
   const results: CheckResult[] = [];
+  if (!user.isActive) {
+    results.push({ name: USER_ACTIVE, passed: false, detail: `${username} is inactive: the client-credentials flow cannot run as it`, fix: `${deployFix} It reactivates the user (users are deactivated, never deleted).` });
+  } else if (user.isFrozen === true) {
+    results.push({ name: USER_ACTIVE, passed: false, detail: `${username} is frozen: it cannot log in`, fix: `Unfreeze it in Setup > Users > ${username} > Unfreeze, if the freeze was not meant to stop the integration.` });
+  } else results.push({ name: USER_ACTIVE, passed: true, detail: `${username} is active${user.isFrozen === false ? ', not frozen' : ''}` });
+
+  const setNames = user.permissionSetAssignments.filter((a) => a.route === 'permissionSet').map((a) => a.name);
+  const state = await readOrgState(ctx.admin.client, { ...(user.profileName ? { profileName: user.profileName } : {}), permissionSets: setNames });
+  const holdings = [
+    ...(state.profile ? [{ via: `profile ${state.profile.name}`, perms: state.profile.userPermissions }] : []),
+    ...[...state.permissionSets.values()].map((p) => ({ via: `permission set ${p.name}`, perms: p.userPermissions })),
+  ];
+  const grants = (permission: string): string[] => holdings.filter((h) => h.perms.get(permission) === true).map((h) => h.via);
+  const apiOnly = grants('ApiUserOnly');
+  const apiEnabled = grants('ApiEnabled');
   results.push(
-    row['IsActive'] === true
-      ? { name: USER_ACTIVE, passed: true, detail: `${username} is active` }
-      : { name: USER_ACTIVE, passed: false, detail: `${username} is inactive: the client-credentials flow cannot run as it`, fix: `${deployFix} It reactivates the user (users are deactivated, never deleted).` },
-  );
-  const profile = (row['Profile'] ?? {}) as Record<string, unknown>;
-  let apiEnabled = profile['PermissionsApiEnabled'] === true;
-  let apiOnly = profile['PermissionsApiUserOnly'] === true;
-  const via: string[] = [`profile ${String(profile['Name'] ?? row['ProfileId'])}`];
-  const assignments = await ctx.admin.client.query(
-    `SELECT PermissionSet.Name, PermissionSet.PermissionsApiEnabled, PermissionSet.PermissionsApiUserOnly FROM PermissionSetAssignment WHERE AssigneeId = ${soqlString(String(row['Id']))}`,
-  );
-  for (const a of assignments) {
-    const ps = (a['PermissionSet'] ?? {}) as Record<string, unknown>;
-    if (ps['PermissionsApiEnabled'] === true || ps['PermissionsApiUserOnly'] === true) via.push(`permission set ${String(ps['Name'])}`);
-    apiEnabled ||= ps['PermissionsApiEnabled'] === true;
-    apiOnly ||= ps['PermissionsApiUserOnly'] === true;
-  }
-  results.push(
-    apiEnabled && apiOnly
-      ? { name: USER_API, passed: true, detail: `ApiUserOnly and ApiEnabled granted (${via.join(', ')})` }
-      : { name: USER_API, passed: false, detail: `${username}: ApiUserOnly=${apiOnly}, ApiEnabled=${apiEnabled} (${via.join(', ')})`, fix: `The profile or permission set lost them: ${deployFix}` },
+    apiOnly.length && apiEnabled.length
+      ? { name: USER_API, passed: true, detail: `ApiUserOnly (${apiOnly.join(', ')}) and ApiEnabled (${apiEnabled.join(', ')})` }
+      : {
+          name: USER_API,
+          passed: false,
+          detail: `${username}: ApiUserOnly ${apiOnly.length ? 'granted' : 'not granted'}, ApiEnabled ${apiEnabled.length ? 'granted' : 'not granted'} (profile ${user.profileName ?? user.profileId}${setNames.length ? `, permission sets ${setNames.join(', ')}` : ''})`,
+          fix: `The profile or permission set lost them: ${deployFix}`,
+        },
   );
   return results;
 }

@@ -12,6 +12,8 @@ const COMMANDS: ReadonlyArray<{ name: string; load: () => CliCommand<any> }> = [
   { name: 'org', load: () => require('./commands/org').orgCommand },
   { name: 'discover', load: () => require('./commands/discover').discoverCommand },
   { name: 'check', load: () => require('./commands/check').checkCommand },
+  { name: 'plan', load: () => require('./commands/plan').planCommand },
+  { name: 'status', load: () => require('./commands/plan').statusCommand },
 ];
 
 function toAppError(err: unknown): AppError {

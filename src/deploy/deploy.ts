@@ -5,13 +5,14 @@
  *   2. connect (alias, username or token), read Organization, production guard
  *   3. SDR deploy at the project's sourceApiVersion, rollbackOnError, no testLevel (checkOnly when --dry-run)
  *   4. the user: plan (pure) + one executor; permission sets; optional reset email
- *   5. verify: Profile flags, object permissions (retrieve), the user
+ *   5. the External Client App, when configured: after the user (its run-as user), policies rendered for this org
+ *   6. verify: Profile flags, object permissions (retrieve), the user
  *
  * Exceptions only for "cannot start" (bad input, no org, refused production); everything that happens in the
  * org comes back as a DeployReport whose exitCode the CLI uses (0, 1, 68).
  */
 import { readFile } from 'node:fs/promises';
-import { basename, relative } from 'node:path';
+import { relative } from 'node:path';
 import { AppError, InputError, OperationError, UsageError } from '../errors';
 import { followCommand } from './messages';
 import { findMissingObjects, missingObjectsError } from './missingObjects';
@@ -34,7 +35,9 @@ import type {
 } from './types';
 import { checkLicences } from './licenceCheck';
 import { runUserStep } from './userStep';
-import { verify } from './verify';
+import { runAppStep } from './appStep';
+import type { AppReport } from './types';
+import { verify, type ReadOrgState } from './verify';
 import { verifyIntegration } from './verifyIntegration';
 
 export interface DeployDeps {
@@ -46,6 +49,8 @@ export interface DeployDeps {
   readonly env: NodeJS.ProcessEnv;
   /** Subscribes to @salesforce/core warnings (e.g. "Using insecure protocol"); returns the unsubscribe. */
   readonly collectCoreWarnings: (sink: (warning: string) => void) => () => void;
+  /** The org-state reader verify uses (tests inject one); default src/orgState's. */
+  readonly readOrgState?: ReadOrgState;
 }
 
 export const DEFAULT_WAIT_MINUTES = 33;
@@ -72,7 +77,7 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
 
   // 1. The files: current, or refused.
   const project = await d.loadProject({ cwd: options.cwd, ...(options.configPath === undefined ? {} : { configPath: options.configPath }) });
-  const committed = await readCommittedProfile(project, options.cwd);
+  const committed = await readCommittedProfile(project, options.cwd, { fields: true });
   if (options.orgKey !== undefined && !project.orgKeys.includes(options.orgKey)) {
     throw new UsageError('UnknownOrgKey', `--org-key ${options.orgKey} is not a key of "orgs" in ${project.configPath} (has: ${project.orgKeys.join(', ') || 'none'}).`, {
       actions: [`Add "orgs": { "${options.orgKey}": { "user": { "Username": "…" } } } to the config, or pass one of its keys.`],
@@ -188,33 +193,49 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
     timings.user = since(userStart);
     warnings.push(...userStep.warnings);
     const user: UserReport = userStep.report;
+    // 5. The External Client App: only once the user exists (a dry run validates it when the user already exists).
+    let app: AppReport | undefined;
+    if (project.externalClientApp && user.status !== 'failed') {
+      const appStart = performance.now();
+      app = await runAppStep({
+        metadata: session.metadata,
+        app: project.externalClientApp,
+        orgKey,
+        apiVersion: project.sourceApiVersion,
+        checkOnly: dryRun,
+        userExists: user.action !== 'create',
+        rest,
+        waitMinutes,
+        ...(pollFrequencyMs === undefined ? {} : { pollFrequencyMs }),
+        projectDir: project.projectDir,
+        log: (line) => d.progress.step(line),
+      });
+      timings.app = since(appStart);
+      d.progress.step(`External Client App ${app.name}: ${app.status}`);
+    }
+    const withApp = app ? { app } : {};
     if (dryRun) {
-      const ok = user.status !== 'failed';
-      return finish({ ...base, outcome: ok ? 'DryRunSucceeded' : 'UserStepFailed', exitCode: ok ? 0 : 1, user, checks: [], ...(ok ? {} : { rerun }), warnings }, secrets);
+      const ok = user.status !== 'failed' && app?.status !== 'failed';
+      const outcome = user.status === 'failed' ? 'UserStepFailed' : ok ? 'DryRunSucceeded' : 'AppStepFailed';
+      return finish({ ...base, outcome, exitCode: ok ? 0 : 1, user, ...withApp, checks: [], ...(ok ? {} : { rerun }), warnings }, secrets);
     }
 
-    // 5. Proof.
+    // 6. Proof.
     d.progress.step('Verifying by reading back…');
     const verifyStart = performance.now();
-    const verifyCommon = {
-      client: session.client,
-      metadata: session.metadata,
-      apiVersion: project.sourceApiVersion,
-      spec,
-      committed,
-      secrets,
-      checkUser: user.status === 'done',
-      ...(pollFrequencyMs === undefined ? {} : { pollFrequencyMs }),
-    };
+    const verifyCommon = { client: session.client, spec, committed, secrets, checkUser: user.status === 'done' };
     const checks: CheckResult[] = project.integration
       ? await verifyIntegration({ ...verifyCommon, permissionSetName: project.integration.permissionSetName, permissionSetLicense: project.integration.permissionSetLicense })
-      : await verify({ ...verifyCommon, profileFullName: basename(project.profilePath).replace(/\.profile-meta\.xml$/, '') });
+      : await verify({ ...verifyCommon, ...(d.readOrgState ? { readOrgState: d.readOrgState } : {}) });
     timings.verify = since(verifyStart);
     if (user.status === 'failed') {
       return finish({ ...base, outcome: 'UserStepFailed', exitCode: 68, user, checks, rerun, warnings }, secrets);
     }
+    if (app?.status === 'failed') {
+      return finish({ ...base, outcome: 'AppStepFailed', exitCode: 68, user, ...withApp, checks, rerun, warnings }, secrets);
+    }
     const allPassed = checks.every((c) => c.passed);
-    return finish({ ...base, outcome: allPassed ? 'Succeeded' : 'VerificationFailed', exitCode: allPassed ? 0 : 1, user, checks, ...(allPassed ? {} : { rerun }), warnings }, secrets);
+    return finish({ ...base, outcome: allPassed ? 'Succeeded' : 'VerificationFailed', exitCode: allPassed ? 0 : 1, user, ...withApp, checks, ...(allPassed ? {} : { rerun }), warnings }, secrets);
   } catch (err) {
     throw scrubError(err, secrets);
   } finally {
@@ -237,10 +258,10 @@ export function scrubError(err: unknown, secrets: readonly string[]): AppError {
   return new OperationError(code === 'Error' ? 'DeployError' : code, message);
 }
 
-async function readCommittedProfile(project: ProjectState, cwd: string): Promise<ProfilePermissions> {
+export async function readCommittedProfile(project: ProjectState, cwd: string, options: { readonly fields?: boolean } = {}): Promise<ProfilePermissions> {
   const shown = relative(cwd, project.profilePath) || project.profilePath;
   try {
-    return parseProfilePermissions(await readFile(project.profilePath, 'utf8'));
+    return parseProfilePermissions(await readFile(project.profilePath, 'utf8'), options);
   } catch (err) {
     throw new InputError('BadProfileFile', [{ file: shown, location: '', message: `cannot read the generated ${project.integration ? 'permission set' : 'profile'}: ${(err as Error).message}`, fix: 'Run `npm run generate` and commit the result.' }]);
   }
@@ -326,7 +347,7 @@ function quoteArg(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`;
 }
 
-function envNumber(value: string | undefined): number | undefined {
+export function envNumber(value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;
   const n = Number(value);
   return Number.isFinite(n) && n > 0 ? n : undefined;

@@ -5,6 +5,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pollUntilDone, PollTimeoutError } from './polling';
 import { describeError } from './scrub';
 import type { ComponentFailure, ComponentLine, MetadataDeployStatus } from './types';
 
@@ -96,22 +97,26 @@ async function deployWithSdr(conn: Connection, request: MetadataDeployRequest): 
   }
   const id = operation.id;
   if (id) request.onStarted?.(id);
-  operation.onUpdate((s) =>
-    request.onUpdate?.({
-      status: String(s.status ?? 'InProgress'),
-      deployed: Number(s.numberComponentsDeployed ?? 0),
-      total: Number(s.numberComponentsTotal ?? 0),
-      errors: Number(s.numberComponentErrors ?? 0),
-    }),
-  );
 
   let result: Awaited<ReturnType<typeof operation.pollStatus>>;
   try {
-    const timeoutSeconds = Math.max(1, Math.round(request.waitMinutes * 60));
-    result = await operation.pollStatus(request.pollFrequencyMs ?? (undefined as unknown as number), timeoutSeconds);
+    // Our own adaptive schedule (./polling) instead of SDR's fixed 1 s, then SDR's own post-processing of the result.
+    const done = await pollUntilDone(operation, {
+      timeoutMs: Math.max(1000, request.waitMinutes * 60_000),
+      ...(request.pollFrequencyMs !== undefined ? { fixedMs: request.pollFrequencyMs } : {}),
+      errorRetryLimit: Number(process.env['SF_METADATA_POLL_ERROR_RETRY_LIMIT'] ?? 1000) || 1000,
+      onUpdate: (s) =>
+        request.onUpdate?.({
+          status: String(s.status ?? 'InProgress'),
+          deployed: Number(s.numberComponentsDeployed ?? 0),
+          total: Number(s.numberComponentsTotal ?? 0),
+          errors: Number(s.numberComponentErrors ?? 0),
+        }),
+    });
+    result = await (operation as unknown as { post(s: typeof done): Promise<typeof result> }).post(done);
   } catch (err) {
     const error = describeError(err);
-    if (/timed out/i.test(error.message)) {
+    if (err instanceof PollTimeoutError || /timed out/i.test(error.message)) {
       return { ...(id ? { id } : {}), status: 'TimedOut', components: components.map((c) => ({ ...c, state: 'InProgress' })), failures: [], error };
     }
     return { ...(id ? { id } : {}), status: 'Error', components, failures: [], error };

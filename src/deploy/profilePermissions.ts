@@ -14,24 +14,32 @@ export interface ProfilePermissions {
   readonly objects: ReadonlyMap<string, PermissionFlags>;
   /** user permission name → enabled. */
   readonly userPermissions: ReadonlyMap<string, boolean>;
+  /** `Object.Field` → flags; read only when asked for ({ fields: true }), else empty. */
+  readonly fields: ReadonlyMap<string, { readonly readable: boolean; readonly editable: boolean }>;
 }
 
 const READ = new Set(['objectPermissions', 'userPermissions']);
+const READ_WITH_FIELDS = new Set([...READ, 'fieldPermissions']);
 
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  parseTagValue: false,
-  processEntities: true,
-  removeNSPrefix: true,
-  isArray: (name) => READ.has(name),
-  stopNodes: [
-    ...PROFILE.order.filter((name) => !READ.has(name)).map((name) => `Profile.${name}`),
-    ...PERMISSION_SET.order.filter((name) => !READ.has(name)).map((name) => `PermissionSet.${name}`),
-  ],
-});
+function parserFor(read: ReadonlySet<string>): XMLParser {
+  return new XMLParser({
+    ignoreAttributes: true,
+    parseTagValue: false,
+    processEntities: true,
+    removeNSPrefix: true,
+    isArray: (name) => read.has(name),
+    stopNodes: [
+      ...PROFILE.order.filter((name) => !read.has(name)).map((name) => `Profile.${name}`),
+      ...PERMISSION_SET.order.filter((name) => !read.has(name)).map((name) => `PermissionSet.${name}`),
+    ],
+  });
+}
 
-export function parseProfilePermissions(xml: string): ProfilePermissions {
-  const doc = parser.parse(xml) as { Profile?: Record<string, unknown>; PermissionSet?: Record<string, unknown> };
+const parser = parserFor(READ);
+const fieldsParser = parserFor(READ_WITH_FIELDS);
+
+export function parseProfilePermissions(xml: string, options: { readonly fields?: boolean } = {}): ProfilePermissions {
+  const doc = (options.fields ? fieldsParser : parser).parse(xml) as { Profile?: Record<string, unknown>; PermissionSet?: Record<string, unknown> };
   // A PermissionSet (integration route) holds the same entries with the same children.
   const profile = doc.Profile ?? doc.PermissionSet;
   if (!profile || typeof profile !== 'object') throw new TypeError('not a Profile or PermissionSet file (no <Profile> or <PermissionSet> root element)');
@@ -48,7 +56,12 @@ export function parseProfilePermissions(xml: string): ProfilePermissions {
     const name = entry['name'];
     if (typeof name === 'string') userPermissions.set(name, String(entry['enabled']).trim() === 'true');
   }
-  return { objects, userPermissions };
+  const fields = new Map<string, { readable: boolean; editable: boolean }>();
+  for (const entry of asArray(profile['fieldPermissions'])) {
+    const field = entry['field'];
+    if (typeof field === 'string') fields.set(field, { readable: String(entry['readable']).trim() === 'true', editable: String(entry['editable']).trim() === 'true' });
+  }
+  return { objects, userPermissions, fields };
 }
 
 function asArray(value: unknown): Array<Record<string, unknown>> {

@@ -8,6 +8,8 @@ import { loadConfig } from '../config';
 import { InputError, type InputProblem } from '../errors';
 import { generateFromConfig } from '../generate';
 import { INTEGRATION_USER_LICENSE, userForOrg } from '../model';
+import { renderExternalClientAppPolicies, type EcaFile } from '../render/renderExternalClientApp';
+import { readGenerationInputs } from '../generate';
 import { STALE_FIX } from './messages';
 import type { UserSpec } from './types';
 
@@ -24,7 +26,21 @@ export interface ProjectState {
   /** Keys of the config's `orgs` section. */
   readonly orgKeys: readonly string[];
   readonly userFor: (orgKey: string | undefined) => UserSpec;
+  /** The External Client App, deployed after the user (absent without one in the config). */
+  readonly externalClientApp?: ExternalClientAppFiles;
   readonly warnings: readonly string[];
+}
+
+/** The app's committed files, and its policies rendered for one org (deploy-time rendering of the run-as username). */
+export interface ExternalClientAppFiles {
+  readonly name: string;
+  readonly label: string;
+  /** Absolute paths of the app, OAuth settings and global OAuth settings files (deployed as committed). */
+  readonly fixedPaths: readonly string[];
+  /** Absolute path of the committed policies file (the base user's username). */
+  readonly policiesPath: string;
+  /** The policies file for an org: the org's username as clientCredentialsFlowUser. */
+  readonly policiesFor: (orgKey: string | undefined) => EcaFile;
 }
 
 export interface LoadProjectOptions {
@@ -56,10 +72,34 @@ export async function loadProject(options: LoadProjectOptions): Promise<ProjectS
   const abs = (p: string): string => (isAbsolute(p) ? p : resolve(projectDir, p));
   const profilePath = abs(result.permissionSetPath ?? result.profilePath ?? '');
   const packageDirs = result.packageDirectories.map((d) => resolve(projectDir, d));
+  const ecaPaths = (result.externalClientAppPaths ?? []).map(abs);
   const metadataPaths = new Set<string>([profilePath]);
   for (const f of result.files) {
     const p = abs(f.path);
-    if (p.endsWith('-meta.xml') && packageDirs.some((d) => p === d || p.startsWith(d + sep))) metadataPaths.add(p);
+    if (p.endsWith('-meta.xml') && !ecaPaths.includes(p) && packageDirs.some((d) => p === d || p.startsWith(d + sep))) metadataPaths.add(p);
+  }
+  const app = loaded.config.externalClientApp;
+  let externalClientApp: ExternalClientAppFiles | undefined;
+  if (app && ecaPaths.length === 4) {
+    const inputs = await readGenerationInputs(loaded);
+    externalClientApp = {
+      name: app.name,
+      label: app.label,
+      fixedPaths: ecaPaths.slice(0, 3),
+      policiesPath: ecaPaths[3] as string,
+      policiesFor: (orgKey) => {
+        const user = userForOrg(loaded.config, orgKey);
+        return renderExternalClientAppPolicies({
+          app,
+          runAsUsername: String(user.fields['Username']),
+          profileName: loaded.config.profile.name,
+          permissionSets: user.permissionSets,
+          ...(inputs.ecaCertificate === undefined ? {} : { certificate: inputs.ecaCertificate }),
+          apiVersion: result.sourceApiVersion,
+          configFile: loaded.path,
+        });
+      },
+    };
   }
   return {
     projectDir,
@@ -72,6 +112,7 @@ export async function loadProject(options: LoadProjectOptions): Promise<ProjectS
     metadataPaths: [...metadataPaths],
     orgKeys: Object.keys(loaded.config.orgs),
     userFor: (orgKey) => userForOrg(loaded.config, orgKey),
+    ...(externalClientApp ? { externalClientApp } : {}),
     warnings: result.warnings,
   };
 }

@@ -9,6 +9,7 @@ const OUTCOME_TITLE: Record<DeployReport['outcome'], string> = {
   DeployTimedOut: 'Deploy still running when --wait ran out.',
   UserStepFailed: 'The metadata deployed, but the user step failed.',
   VerificationFailed: 'Deployed, but reading back found differences.',
+  AppStepFailed: 'The metadata and the user are done, but the External Client App did not deploy.',
   LicenseCheckFailed: 'Licence check failed: nothing was deployed or changed in the org.',
 };
 
@@ -53,6 +54,16 @@ export function renderDeployReport(report: DeployReport): string[] {
       lines.push(`  Error (${user.error.code}): ${user.error.message}`);
       for (const a of user.error.actions) lines.push(`    ${a}`);
     }
+  }
+  const app = report.app;
+  if (app) {
+    const verb = { deployed: 'deployed', validated: 'validates (checkOnly)', skipped: 'not validated', failed: 'FAILED' }[app.status];
+    lines.push(`External Client App ${app.name} (run as ${app.runAsUsername}): ${verb}${app.deploy?.id ? ` (deploy ${app.deploy.id})` : ''}`);
+    if (app.detail) lines.push(`  ${app.detail}`);
+    for (const c of app.deploy?.components ?? []) lines.push(`  ${c.type} ${c.fullName}: ${c.state}${c.filePath ? ` (${c.filePath})` : ''}`);
+    for (const f of app.deploy?.failures ?? []) lines.push(`  FAILED ${f.filePath ?? `${f.type} ${f.fullName}`}: ${f.problem}`);
+    if (app.deploy?.error) lines.push(`  Error (${app.deploy.error.code}): ${app.deploy.error.message}`);
+    if (app.status === 'deployed' || app.status === 'validated') for (const line of app.credentials) lines.push(`  ${line}`);
   }
   if (report.checks.length) {
     lines.push('Checks:');

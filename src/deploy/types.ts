@@ -121,8 +121,23 @@ export type DeployOutcomeKind =
   | 'DeployTimedOut'
   | 'UserStepFailed'
   | 'VerificationFailed'
+  | 'AppStepFailed'
   /** Integration route: not enough seats, a missing permission set licence, or a user that cannot move; nothing changed. */
   | 'LicenseCheckFailed';
+
+/** The External Client App step (after the user): never a consumer key or secret, only where to find them. */
+export interface AppReport {
+  readonly name: string;
+  readonly label: string;
+  /** clientCredentialsFlowUser as deployed to this org. */
+  readonly runAsUsername: string;
+  /** deployed / validated (dry run) / skipped (dry run, user not created yet) / failed. */
+  readonly status: 'deployed' | 'validated' | 'skipped' | 'failed';
+  readonly detail?: string;
+  readonly deploy?: MetadataDeployReport;
+  /** Where the admin finds the consumer key and secret (Setup path, Connect REST API). */
+  readonly credentials: readonly string[];
+}
 
 /**
  * Wall-clock milliseconds of each phase that ran: connect (session + Organization read), package (component set,
@@ -134,12 +149,14 @@ export interface DeployTimings {
   package?: number;
   deployWait?: number;
   user?: number;
+  /** the External Client App deploy */
+  app?: number;
   verify?: number;
 }
 
 export interface DeployReport {
   readonly outcome: DeployOutcomeKind;
-  /** 0 success; 1 deploy failed, timed out or a check failed; 68 deploy succeeded but the user step failed. */
+  /** 0 success; 1 deploy failed, timed out or a check failed; 68 deploy succeeded but the user or app step failed. */
   readonly exitCode: 0 | 1 | 68;
   readonly dryRun: boolean;
   readonly org: OrgFacts;
@@ -148,6 +165,8 @@ export interface DeployReport {
   /** Integration route: seats and permission set licences, checked before anything changes. */
   readonly licences?: import('./licenceCheck').LicenceCheckReport;
   readonly user?: UserReport;
+  /** The External Client App step, when the config has one. */
+  readonly app?: AppReport;
   readonly checks: readonly CheckResult[];
   /** What to run to finish the job after a failure. */
   readonly rerun?: string;

@@ -1,112 +1,127 @@
 /**
- * Verification by reading back: the org, not the deploy status, is the proof.
- * - the Profile's PermissionsApiUserOnly / PermissionsApiEnabled;
- * - the deployed profile's object permissions equal the committed file's, for the objects it manages
- *   (retrieved together with those objects, since a retrieve only returns entries for components in it);
+ * Verification by reading back: the org, not the deploy status, is the proof. One read through the org-state
+ * reader (src/orgState: SOQL on the profile's owned permission set, ObjectPermissions, FieldPermissions, the user and
+ * its assignments), no retrieve:
+ * - the Profile's ApiUserOnly / ApiEnabled as committed;
+ * - every object flag and field access the committed file sets reads back the same (a missing row is no access;
+ *   View All / Modify All on objects that always read back false are skipped; viewAllFields where the org has it);
  * - the user active, on the profile, with its permission sets.
  */
-import type { MetadataClient } from './metadataClient';
 import type { OrgClient } from './orgClient';
-import { compareObjectPermissions, parseProfilePermissions, type ProfilePermissions } from './profilePermissions';
+import type { ProfilePermissions } from './profilePermissions';
 import { describeError } from './scrub';
 import { sameId } from './soql';
-import { profileQuery, userQuery, usernameOf } from './userPlan';
-import { readPermissionSets } from './userStep';
+import { usernameOf } from './userPlan';
 import type { CheckResult, UserSpec } from './types';
+import { NO_OBJECT_ACCESS, OBJECT_FLAG_FIELDS, readsBackFalse, type OrgObjectFlags } from '../model';
+import { readOrgState as defaultReadOrgState, type OrgStateRequest, type OrgStateSnapshot, type ProfileSnapshot } from '../orgState';
+
+export type ReadOrgState = (client: OrgClient, request: OrgStateRequest) => Promise<OrgStateSnapshot>;
 
 export interface VerifyInput {
   readonly client: OrgClient;
-  readonly metadata: MetadataClient;
-  readonly apiVersion: string;
   readonly spec: UserSpec;
-  /** The Profile's metadata fullName (the file's base name, e.g. `Custom%3A Sales`), for the retrieve. */
-  readonly profileFullName: string;
-  /** The committed profile file, parsed. */
+  /** The committed profile file, parsed (object, field and user permissions). */
   readonly committed: ProfilePermissions;
   readonly secrets: readonly string[];
   /** Whether the user step ran to the end (its checks are skipped otherwise). */
   readonly checkUser: boolean;
-  readonly pollFrequencyMs?: number;
+  /** The reader (tests inject one); default src/orgState's readOrgState. */
+  readonly readOrgState?: ReadOrgState;
+}
+
+export interface ObjectMismatch {
+  readonly object: string;
+  readonly flag: string;
+  readonly expected: boolean;
+  readonly actual: boolean;
+}
+
+/** Every flag the committed file sets must read back the same (missing row = all false), per Salesforce's read-back rules. */
+export function objectMismatches(committed: ProfilePermissions, org: ProfileSnapshot): ObjectMismatch[] {
+  const out: ObjectMismatch[] = [];
+  for (const [object, flags] of committed.objects) {
+    const actual: OrgObjectFlags = org.objects.get(object) ?? NO_OBJECT_ACCESS;
+    for (const [flag] of OBJECT_FLAG_FIELDS) {
+      const expected = flags[flag];
+      if (expected === undefined) continue;
+      if (flag === 'viewAllFields' && !org.viewAllFieldsRead) continue;
+      if (expected && readsBackFalse(object, flag)) continue;
+      if (actual[flag] !== expected) out.push({ object, flag, expected, actual: actual[flag] });
+    }
+  }
+  for (const [field, want] of committed.fields) {
+    const have = org.fields.get(field);
+    for (const flag of ['readable', 'editable'] as const) {
+      if ((have?.[flag] ?? false) !== want[flag]) out.push({ object: field, flag, expected: want[flag], actual: have?.[flag] ?? false });
+    }
+  }
+  return out;
 }
 
 export async function verify(input: VerifyInput): Promise<CheckResult[]> {
-  const checks: CheckResult[] = [];
-  const guard = async (name: string, fn: () => Promise<CheckResult | CheckResult[]>): Promise<void> => {
-    try {
-      const r = await fn();
-      checks.push(...(Array.isArray(r) ? r : [r]));
-    } catch (err) {
-      const { code, message } = describeError(err, input.secrets);
-      checks.push({ name, passed: false, detail: `could not check: ${code}: ${message}` });
-    }
-  };
   const { spec, client } = input;
-  let profileId: string | undefined;
-
-  await guard('Profile is API only', async () => {
-    const rows = await client.query(profileQuery(spec.profileName));
-    const row = rows[0];
-    if (!row) return { name: 'Profile is API only', passed: false, detail: `profile ${JSON.stringify(spec.profileName)} not found` };
-    profileId = typeof row['Id'] === 'string' ? row['Id'] : undefined;
+  const read = input.readOrgState ?? defaultReadOrgState;
+  let state: OrgStateSnapshot;
+  try {
+    state = await read(client, {
+      profileName: spec.profileName,
+      ...(input.checkUser ? { username: usernameOf(spec), permissionSets: spec.permissionSets } : {}),
+    });
+  } catch (err) {
+    const { code, message } = describeError(err, input.secrets);
+    return [{ name: 'Profile is API only', passed: false, detail: `could not read the org back: ${code}: ${message}` }];
+  }
+  const checks: CheckResult[] = [];
+  const profile = state.profile;
+  const notFound = `profile ${JSON.stringify(spec.profileName)} not found`;
+  if (!profile) {
+    checks.push({ name: 'Profile is API only', passed: false, detail: notFound }, { name: 'Object permissions match the committed profile', passed: false, detail: notFound });
+  } else {
     const wantUserOnly = input.committed.userPermissions.get('ApiUserOnly') ?? true;
     const wantEnabled = input.committed.userPermissions.get('ApiEnabled') ?? true;
-    const userOnly = row['PermissionsApiUserOnly'] === true;
-    const enabled = row['PermissionsApiEnabled'] === true;
-    const passed = userOnly === wantUserOnly && enabled === wantEnabled;
-    return {
+    const userOnly = profile.userPermissions.get('ApiUserOnly') === true;
+    const enabled = profile.userPermissions.get('ApiEnabled') === true;
+    checks.push({
       name: 'Profile is API only',
-      passed,
-      detail: `PermissionsApiUserOnly=${String(row['PermissionsApiUserOnly'])} (want ${wantUserOnly}), PermissionsApiEnabled=${String(row['PermissionsApiEnabled'])} (want ${wantEnabled})`,
-    };
-  });
-
-  await guard('Object permissions match the committed profile', async () => {
-    const objects = [...input.committed.objects.keys()];
-    const retrieved = await input.metadata.retrieveProfile({
-      apiVersion: input.apiVersion,
-      profileName: input.profileFullName,
-      objects,
-      ...(input.pollFrequencyMs !== undefined ? { pollFrequencyMs: input.pollFrequencyMs } : {}),
+      passed: userOnly === wantUserOnly && enabled === wantEnabled,
+      detail: `PermissionsApiUserOnly=${userOnly} (want ${wantUserOnly}), PermissionsApiEnabled=${enabled} (want ${wantEnabled})`,
     });
+    const mismatches = objectMismatches(input.committed, profile);
     const name = 'Object permissions match the committed profile';
-    if (retrieved.profileXml === undefined) {
-      return { name, passed: false, detail: `the org returned no profile ${JSON.stringify(spec.profileName)}${retrieved.problems.length ? `: ${retrieved.problems.join('; ')}` : ''}` };
+    const objects = input.committed.objects.size;
+    const fields = input.committed.fields.size;
+    const compared = `${objects} object${objects === 1 ? '' : 's'}${fields ? ` and ${fields} field${fields === 1 ? '' : 's'}` : ''}`;
+    if (!mismatches.length) checks.push({ name, passed: true, detail: `${compared} compared, all equal` });
+    else {
+      const shown = mismatches.slice(0, 10).map((m) => `${m.object}.${m.flag}: org ${String(m.actual)}, file ${String(m.expected)}`);
+      checks.push({ name, passed: false, detail: `${mismatches.length} difference${mismatches.length === 1 ? '' : 's'}: ${shown.join('; ')}${mismatches.length > 10 ? '; …' : ''}` });
     }
-    const mismatches = compareObjectPermissions(input.committed.objects, parseProfilePermissions(retrieved.profileXml).objects);
-    if (mismatches.length === 0) return { name, passed: true, detail: `${objects.length} object${objects.length === 1 ? '' : 's'} compared, all equal` };
-    const shown = mismatches
-      .slice(0, 10)
-      .map((m) => `${m.object}.${m.flag}: org ${m.actual === undefined ? 'absent' : String(m.actual)}, file ${String(m.expected)}`);
-    return { name, passed: false, detail: `${mismatches.length} difference${mismatches.length === 1 ? '' : 's'}: ${shown.join('; ')}${mismatches.length > 10 ? '; …' : ''}` };
-  });
-
+  }
   if (!input.checkUser) return checks;
 
-  await guard('User is active on the profile', async () => {
-    const username = usernameOf(spec);
-    const rows = await client.query(userQuery(spec));
-    const row = rows[0];
-    if (!row) return [{ name: 'User is active on the profile', passed: false, detail: `no user ${username}` }];
-    const active = row['IsActive'] === true;
-    const onProfile = profileId !== undefined && sameId(String(row['ProfileId']), profileId);
-    const results: CheckResult[] = [
-      { name: 'User is active', passed: active, detail: `${username} IsActive=${String(row['IsActive'])}` },
-      { name: 'User is on the profile', passed: onProfile, detail: `${username} ProfileId=${String(row['ProfileId'])}${profileId ? ` (profile ${profileId})` : ''}` },
-    ];
-    if (spec.permissionSets.length) {
-      const names = [...new Set(spec.permissionSets)];
-      const { permissionSetIds, assigned } = await readPermissionSets(client, names, String(row['Id']));
-      const missing = names.filter((n) => {
-        const id = permissionSetIds.get(n);
-        return id === undefined || !assigned.some((a) => sameId(a, id));
-      });
-      results.push({
-        name: 'User has its permission sets',
-        passed: missing.length === 0,
-        detail: missing.length ? `not assigned: ${missing.join(', ')}` : `assigned: ${names.join(', ')}`,
-      });
-    }
-    return results;
-  });
+  const username = usernameOf(spec);
+  const user = state.user;
+  if (!user) return [...checks, { name: 'User is active on the profile', passed: false, detail: `no user ${username}` }];
+  checks.push(
+    { name: 'User is active', passed: user.isActive, detail: `${username} IsActive=${String(user.isActive)}` },
+    {
+      name: 'User is on the profile',
+      passed: profile !== undefined && sameId(user.profileId, profile.profileId),
+      detail: `${username} ProfileId=${user.profileId}${profile ? ` (profile ${profile.profileId})` : ''}`,
+    },
+  );
+  if (spec.permissionSets.length) {
+    const names = [...new Set(spec.permissionSets)];
+    const missing = names.filter((n) => {
+      const id = state.permissionSets.get(n)?.permissionSetId;
+      return id === undefined || !user.permissionSetAssignments.some((a) => sameId(a.permissionSetId, id));
+    });
+    checks.push({
+      name: 'User has its permission sets',
+      passed: missing.length === 0,
+      detail: missing.length ? `not assigned: ${missing.join(', ')}` : `assigned: ${names.join(', ')}`,
+    });
+  }
   return checks;
 }

@@ -1,13 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { loadConfig } from '../config';
 import { CONFIG_DEFAULTS } from '../config/validateConfig';
 import type { LoadedConfig } from '../config/types';
 import { InputError } from '../errors';
 import { checkFiles, discoverObjects, readCatalogue, readSfdxProject, writeFiles } from '../io';
-import { planGeneration, type GenerationInputs, type TemplateSource } from './planGeneration';
+import { planGeneration, routeOutputPaths, type GenerationInputs, type TemplateSource } from './planGeneration';
 
-export { planGeneration, orgUserDefinitionPath, type GenerationInputs, type GenerationPlan, type TemplateSource } from './planGeneration';
+export { planGeneration, routeOutputPaths, orgUserDefinitionPath, type GenerationInputs, type GenerationPlan, type TemplateSource } from './planGeneration';
 
 export interface GenerateOptions {
   readonly cwd: string;
@@ -108,6 +108,7 @@ export async function generateFromConfig(loaded: LoadedConfig, options: { readon
   const inputs = await readGenerationInputs(loaded);
   const plan = planGeneration(inputs);
   const files = options.check ? await checkFiles(plan.files, loaded.projectDir) : await writeFiles(plan.files, loaded.projectDir);
+  const leftover = await otherRouteFile(loaded, inputs);
   return {
     files,
     ...(plan.profilePath !== undefined ? { profilePath: plan.profilePath } : {}),
@@ -116,6 +117,22 @@ export async function generateFromConfig(loaded: LoadedConfig, options: { readon
     ...(plan.externalClientAppPaths.length ? { externalClientAppPaths: [...plan.externalClientAppPaths] } : {}),
     sourceApiVersion: inputs.project.apiVersion,
     packageDirectories: [...inputs.project.packageDirectories],
-    warnings: [...plan.warnings],
+    warnings: [...plan.warnings, ...leftover],
   };
+}
+
+/** The permissions file of the other route, when it is still in the project after a switch (never deleted for you). */
+async function otherRouteFile(loaded: LoadedConfig, inputs: GenerationInputs): Promise<string[]> {
+  const { config } = loaded;
+  const paths = routeOutputPaths(config, inputs.project);
+  const other = config.route === 'integration' ? paths.profile : paths.permissionSet;
+  try {
+    await access(join(loaded.projectDir, other));
+  } catch {
+    return [];
+  }
+  return [
+    `${other} is no longer generated (route "${config.route}"), and deploy no longer sends it; ` +
+      'delete it once the org no longer needs it, or keep it deliberately (see README "Two routes").',
+  ];
 }

@@ -11,6 +11,7 @@ import { renderUserDefinition } from '../render/renderUserDefinition';
 import { renderExternalClientApp } from '../render/renderExternalClientApp';
 import type { PlaceholderValues } from '../render/placeholders';
 import { byteOrder } from '../model/userPermissions';
+import { profileFileName } from '../model/profileName';
 import { checkAgainstCatalogue } from '../model/checkAgainstCatalogue';
 import type { OrgCatalogue } from '../model/orgCatalogue';
 
@@ -67,6 +68,16 @@ function placeholderValues(config: ApionlyConfig, project: ProjectInfo, user: Us
   return values;
 }
 
+/** Where each route writes its permissions file: the profile (profile route) and the permission set (integration route). */
+export function routeOutputPaths(config: ApionlyConfig, project: ProjectInfo): { readonly profile: string; readonly permissionSet: string } {
+  const base = project.packageDirectories[0] ?? 'force-app';
+  const profileDir = normalizePath(config.output.profileDirectory ?? `${base}/main/default/profiles`);
+  return {
+    profile: `${profileDir}/${profileFileName(config.profile.name)}`,
+    permissionSet: `${normalizePath(base)}/main/default/permissionsets/${config.permissionSet.name}.permissionset-meta.xml`,
+  };
+}
+
 /** Pure: inputs -> every output file with its exact content. Throws InputError before anything is written. */
 export function planGeneration(inputs: GenerationInputs): GenerationPlan {
   const { config, project, templates } = inputs;
@@ -84,13 +95,12 @@ export function planGeneration(inputs: GenerationInputs): GenerationPlan {
     // The user takes the standard Minimum Access - API Only Integrations profile; its access is this permission set.
     const model = buildPermissionSetModel(config, project);
     warnings.push(...model.warnings);
-    permissionSetPath = `${project.packageDirectories[0] ?? 'force-app'}/main/default/permissionsets/${model.fileName}`;
+    permissionSetPath = routeOutputPaths(config, project).permissionSet;
     files.push({ path: permissionSetPath, content: renderPermissionSet(model) });
   } else {
     const model = buildProfileModel(config, project, inputs.catalogue?.catalogue);
     warnings.push(...model.warnings);
-    const profileDir = normalizePath(config.output.profileDirectory ?? `${project.packageDirectories[0] ?? 'force-app'}/main/default/profiles`);
-    profilePath = `${profileDir}/${model.fileName}`;
+    profilePath = routeOutputPaths(config, project).profile;
     const profile = renderProfile(templates.profile.text, templates.profile.file, model, placeholderValues(config, project, baseUser));
     warnings.push(...profile.warnings);
     files.push({ path: profilePath, content: profile.content });
@@ -117,7 +127,8 @@ export function planGeneration(inputs: GenerationInputs): GenerationPlan {
     const ecaFiles = renderExternalClientApp({
       app: config.externalClientApp,
       runAsUsername: String(baseUser.fields['Username']),
-      profileName: config.profile.name,
+      // The user's profile: the generated one, or Minimum Access - API Only Integrations on the integration route.
+      profileName: baseUser.profileName,
       permissionSets: baseUser.permissionSets,
       ...(inputs.ecaCertificate === undefined ? {} : { certificate: inputs.ecaCertificate }),
       apiVersion: project.apiVersion,

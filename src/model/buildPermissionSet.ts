@@ -2,15 +2,19 @@ import type { ApionlyConfig } from '../config/types';
 import { buildProfileModel } from './buildProfile';
 import type { PermissionSetModel, ProjectInfo } from './types';
 
+/** Whatever else buildProfileModel takes after config and project (the org catalogue of `discover`): passed on as is. */
+type MoreProfileInputs = Parameters<typeof buildProfileModel> extends [ApionlyConfig, ProjectInfo, ...infer R] ? R : [];
+
 /**
  * config + project -> the permission set of the integration route. The object, field and user permissions mean the
  * same as on the profile route (the same model, built by buildProfileModel); what differs is how a permission set
  * holds them. A permission set deploy replaces its content (salesforce-facts c), and a retrieve lists only what is
  * granted, so only granted entries are written: an object with no access, a field that is not readable and a user
- * permission set to false are simply absent (absent = off). Pure.
+ * permission set to false are simply absent (absent = off). With the org catalogue of `discover`, the objects and
+ * fields are the org's, exactly as for the profile. Pure.
  */
-export function buildPermissionSetModel(config: ApionlyConfig, project: ProjectInfo): PermissionSetModel {
-  const profile = buildProfileModel(config, project);
+export function buildPermissionSetModel(config: ApionlyConfig, project: ProjectInfo, ...more: MoreProfileInputs): PermissionSetModel {
+  const profile = buildProfileModel(config, project, ...more);
   const ps = config.permissionSet;
   return {
     name: ps.name,

@@ -2,7 +2,10 @@
  * deploy() end to end through the library, against the emulated org (real SDR, core and jsforce on the wire).
  * The target is the org's access token with SF_ORG_INSTANCE_URL, as `--target-org <token>` works.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { AppError, UsageError } from '../../src/errors';
+import { generate } from '../../src/generate';
 import { deploy } from '../../src/deploy';
 import { silentProgress } from '../../src/deploy/progress';
 import type { DeployOptions, DeployReport } from '../../src/deploy/types';
@@ -153,24 +156,33 @@ describe('deploy to the emulated org (library)', () => {
     }, SANDBOX);
   });
 
-  it('Given a profile naming an object the org lacks, When deployed, Then the platform rule fails it with file, line and column, and nothing is written', async () => {
-    const withOrder = await makeProject({ include: ['Order'] }); // Orders are off in a new emulated org
+  // Objects the org lacks are refused before anything is sent (test/e2e/discover.test.ts); a field the org lacks still
+  // reaches the platform, whose rule must come back with file, line and column.
+  it('Given a profile naming a field the org lacks, When deployed, Then the platform rule fails it with file, line and column, and nothing is written', async () => {
+    const withField = await makeProject();
+    const fieldDir = join(withField, 'force-app/main/default/objects/Account/fields');
+    mkdirSync(fieldDir, { recursive: true });
+    writeFileSync(
+      join(fieldDir, 'Vendor_Score__c.field-meta.xml'),
+      '<?xml version="1.0" encoding="UTF-8"?>\n<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">\n    <fullName>Vendor_Score__c</fullName>\n    <label>Vendor Score</label>\n    <type>Number</type>\n    <precision>18</precision>\n    <scale>0</scale>\n</CustomField>\n',
+    );
+    await generate({ cwd: withField });
     await withEmulatedOrg(async (emu) => {
       process.env['SF_ORG_INSTANCE_URL'] = emu.instanceUrl;
       const report = await deploy(
-        { cwd: withOrder, targetOrg: emu.orgs[0]?.accessToken ?? '', pollFrequencyMs: 20, waitMinutes: 1, interactive: false },
+        { cwd: withField, targetOrg: emu.orgs[0]?.accessToken ?? '', pollFrequencyMs: 20, waitMinutes: 1, interactive: false },
         { progress: silentProgress, env: {} },
       );
       expect(report).toMatchObject({ outcome: 'DeployFailed', exitCode: 1 });
       const failure = report.deploy.failures[0];
       expect(failure).toMatchObject({ type: 'Profile', fullName: 'API Only' });
-      expect(failure?.problem).toContain('no CustomObject named Order found');
+      expect(failure?.problem).toContain('no CustomField named Account.Vendor_Score__c found');
       expect(failure?.lineNumber).toBeGreaterThan(2);
       expect(failure?.columnNumber).toBeGreaterThan(0);
       expect(failure?.filePath).toMatch(/API Only\.profile-meta\.xml$/);
       expect(report.user).toBeUndefined();
       expect(profilesNamed(emu, 'API Only')).toEqual([]);
-      expect(usersNamed(emu, configUsername(withOrder))).toEqual([]);
+      expect(usersNamed(emu, configUsername(withField))).toEqual([]);
     }, SANDBOX);
   });
 

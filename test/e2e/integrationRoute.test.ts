@@ -193,7 +193,10 @@ describe('apionly deploy, route "integration"', () => {
       // Switch: route "integration", the user keeps no Salesforce-licence set in the config.
       const config = JSON.parse(readFileSync(join(dir, 'apionly.config.json'), 'utf8')) as { user: Record<string, unknown> };
       writeFileSync(join(dir, 'apionly.config.json'), JSON.stringify({ ...config, route: 'integration', user: { ...config.user, permissionSets: [] } }, undefined, 2));
-      expect((await runBin(['generate'], { cwd: dir })).code).toBe(0);
+      const generated = await runBin(['generate'], { cwd: dir });
+      expect(generated.code).toBe(0);
+      // The profile file stays (never deleted for you) and generate says so.
+      expect(`${generated.stdout}${generated.stderr}`).toContain('force-app/main/default/profiles/API Only.profile-meta.xml is no longer generated (route "integration")');
 
       const blocked = await deploy(emu, dir);
       const bj = parse(blocked);
@@ -247,6 +250,31 @@ describe('apionly deploy, route "integration"', () => {
       const moved = await deploy(emu, dir);
       expect({ code: moved.code, outcome: parse(moved).result.outcome }).toEqual({ code: 0, outcome: 'Succeeded' });
       expect(userState(emu, username)).toEqual({ profile: 'API Only', licence: 'Salesforce', psls: [], sets: [], active: true });
+    }, SANDBOX);
+  });
+
+  it('Given the PSL insert fails after the set deployed, When deployed, Then exit 68 with the rerun (the user created, no set assigned before its licence); the rerun finishes', async () => {
+    const dir = await makeProject({ extra: INTEGRATION });
+    const username = configUsername(dir);
+    await withEmulatedOrg(async (emu) => {
+      emu.faults.add({ kind: 'http-500', match: { route: 'sobject-create', sobject: 'PermissionSetLicenseAssign' } });
+      const partial = await deploy(emu, dir);
+      const pj = parse(partial);
+      expect({ code: partial.code, outcome: pj.result.outcome }).toEqual({ code: 68, outcome: 'UserStepFailed' });
+      expect(pj.result.user).toMatchObject({
+        action: 'create',
+        status: 'failed',
+        permissionSetLicenses: [{ name: 'SalesforceAPIIntegrationPsl', action: 'assign', done: false }],
+        permissionSets: [{ name: 'API_Only_Integration', action: 'assign', done: false }],
+      });
+      expect(pj.result.rerun).toContain('npm run deploy -- --target-org');
+      expect(userState(emu, username)).toEqual({ profile: MINIMUM_ACCESS, licence: 'Salesforce Integration', psls: [], sets: [], active: true });
+
+      const rerun = await deploy(emu, dir);
+      const rj = parse(rerun);
+      expect({ code: rerun.code, outcome: rj.result.outcome, action: rj.result.user?.action }).toEqual({ code: 0, outcome: 'Succeeded', action: 'none' });
+      expect(rj.result.licences?.seats.map((s) => s.needed)).toEqual([0, 1]);
+      expect(userState(emu, username)?.sets).toEqual(['API_Only_Integration']);
     }, SANDBOX);
   });
 });

@@ -11,6 +11,7 @@ export interface OrgArgs {
   readonly seats?: string;
   readonly fault?: readonly string[];
   readonly 'deploy-polls'?: number;
+  readonly https?: boolean;
   readonly features?: string;
   readonly 'custom-objects'?: number;
   readonly 'fields-per-object'?: number;
@@ -26,6 +27,8 @@ export interface OrgStartOptions {
   readonly faultJson: readonly string[];
   /** Status checks a deploy stays InProgress (Queued is always one). */
   readonly deployPolls: number;
+  /** Serve HTTPS with a certificate made at start (trust it with NODE_EXTRA_CA_CERTS). */
+  readonly https?: boolean;
   /** Org features switched on (or off with `Name=false`), e.g. { Orders: true, Quotes: true }. */
   readonly features?: Readonly<Record<string, boolean>>;
   /** Synthetic custom objects for scale. */
@@ -43,9 +46,10 @@ export const orgCommand: CliCommand<OrgArgs> = {
         state: { type: 'string', describe: 'Keep the org in this JSON file across restarts (written atomically after each change)' },
         sandbox: { type: 'boolean', default: false, describe: 'Make the org a sandbox (IsSandbox true, NoTestRun allowed)' },
         edition: { type: 'string', describe: 'Organization.OrganizationType, e.g. "Enterprise Edition" (default) or "Developer Edition"' },
-        seats: { type: 'string', describe: 'Licence seats, e.g. "Salesforce=10,Salesforce Integration=5"' },
+        seats: { type: 'string', describe: 'Licence seats (user licences by Name, permission set licences by DeveloperName), e.g. "Salesforce=10,Salesforce Integration=5,SalesforceAPIIntegrationPsl=5"' },
         fault: { type: 'string', array: true, describe: 'Inject faults: a JSON object or array, e.g. \'{"kind":"http-503","match":{"route":"query"}}\' (repeatable; also APIONLY_EMULATOR_FAULTS)' },
         'deploy-polls': { type: 'number', default: 2, describe: 'Status checks a deploy or retrieve reports InProgress before it completes' },
+        https: { type: 'boolean', default: false, describe: 'Serve HTTPS with a certificate made at start by openssl (for `sf org login client-credentials`, which refuses HTTP); trust it with NODE_EXTRA_CA_CERTS=<certificatePath printed>' },
         features: { type: 'string', describe: 'Org features to switch on (Name=false switches off), e.g. "Orders,Quotes,FieldService" or "StreamingApi=false"' },
         'custom-objects': { type: 'number', describe: 'Add N synthetic custom objects (Obj0001__c …), for discover at scale' },
         'fields-per-object': { type: 'number', default: 40, describe: 'Custom fields on each synthetic object (with --custom-objects): editable, formula, auto-number, required, lookup, master-detail …' },
@@ -79,6 +83,7 @@ export function toOrgStartOptions(args: OrgArgs, io: CliIo): OrgStartOptions {
     ...(args.seats !== undefined ? { seats: parseSeats(args.seats) } : {}),
     faultJson: args.fault ?? [],
     deployPolls: polls,
+    ...(args.https ? { https: true } : {}),
     ...(args.features !== undefined ? { features: parseFeatures(args.features) } : {}),
     ...(args['custom-objects'] !== undefined ? { customObjects: customObjectsOption(args['custom-objects'], args['fields-per-object'] ?? 40) } : {}),
   };
@@ -165,6 +170,7 @@ export async function orgStart(options: OrgStartOptions, io: CliIo, stop: Promis
       deployTiming: { queuedPolls: 1, inProgressPolls: options.deployPolls },
       env: io.env,
       log: (line) => io.stderr.write(`${line}\n`),
+      ...(options.https ? { https: true } : {}),
     });
   } catch (err) {
     if (err instanceof emulator.EmulatorStateError) {
@@ -179,7 +185,7 @@ export async function orgStart(options: OrgStartOptions, io: CliIo, stop: Promis
   }
   const first = running.orgs[0];
   io.stdout.write(
-    `${JSON.stringify({ instanceUrl: running.instanceUrl, accessToken: first?.accessToken, username: first?.username, orgId: first?.orgId })}\n`,
+    `${JSON.stringify({ instanceUrl: running.instanceUrl, accessToken: first?.accessToken, username: first?.username, orgId: first?.orgId, ...(running.certificatePath ? { certificatePath: running.certificatePath } : {}) })}\n`,
   );
   const token = first?.accessToken ?? '';
   io.stderr.write(
@@ -187,6 +193,7 @@ export async function orgStart(options: OrgStartOptions, io: CliIo, stop: Promis
       'Emulated org ready (no real Salesforce org is involved).',
       `  apionly:  SF_ORG_INSTANCE_URL=${running.instanceUrl} apionly deploy --target-org '${token}'`,
       `  sf CLI:   SF_ORG_INSTANCE_URL=${running.instanceUrl} FORCE_SFDC_LOGIN_URL=https://login.salesforce.com sf project deploy start --target-org '${token}'`,
+      ...(running.certificatePath ? [`  HTTPS:    trust the certificate in every client process: NODE_EXTRA_CA_CERTS=${running.certificatePath}`] : []),
       'Stop with Ctrl-C.',
       '',
     ].join('\n'),

@@ -22,6 +22,41 @@ export class SalesforceError extends Error {
   }
 }
 
+/** A refusal of the OAuth token endpoint, as Salesforce answers it: HTTP 400 `{error, error_description}`. */
+export class OAuthError extends Error {
+  constructor(
+    readonly error: string,
+    readonly description: string,
+    readonly httpStatus: number = 400,
+  ) {
+    super(description);
+    this.name = error;
+  }
+}
+
+/** A token the org issued through an OAuth flow; its requests run as `userId`. */
+export interface TokenGrant {
+  readonly accessToken: string;
+  readonly userId: string;
+  readonly orgId: string;
+  /** Space-separated OAuth scopes, e.g. 'api'. */
+  readonly scope: string;
+  /** Milliseconds since the epoch, as text (Salesforce's `issued_at`). */
+  readonly issuedAt: string;
+}
+
+/** An External Client App's consumer as the admin sees it (Setup's "Consumer Key and Secret", Connect REST). */
+export interface EcaConsumerInfo {
+  /** The app's developer name. */
+  readonly app: string;
+  /** The app record's id (the Connect API's appId). */
+  readonly appId: string;
+  /** The consumer's id (888…). */
+  readonly consumerId: string;
+  readonly key: string;
+  readonly secret: string;
+}
+
 export type OrgKind = 'production' | 'sandbox';
 
 export interface OrgOptions {
@@ -175,6 +210,30 @@ export interface EmulatedOrg {
    * Optional so the model can add it later; the server's admin endpoint answers 400 while it is missing.
    */
   setLicenseSeats?(licenseName: string, total: number): void;
+
+  // OAuth and External Client Apps (model/oauth). Optional so other models may leave them out.
+  /** readMetadata: one record per name, `{}` (no fullName) for a name the org does not have. */
+  readMetadata?(type: string, fullNames: readonly string[]): ReadonlyArray<Record<string, unknown>>;
+  /** Whether a consumer key belongs to this org (the token endpoint's routing). */
+  hasConsumerKey?(clientId: string): boolean;
+  /** POST /services/oauth2/token grant_type=client_credentials. Throws OAuthError with Salesforce's error codes. */
+  clientCredentialsGrant?(clientId: string, clientSecret: string): TokenGrant;
+  /** The user a token issued by an OAuth flow runs as; undefined for any other token. */
+  sessionUserId?(token: string): string | undefined;
+  /** This org as one user sees it: that user's object permissions are enforced (OAuth sessions). */
+  asUser?(userId: string): EmulatedOrg;
+  /** GET /services/oauth2/userinfo for a user. */
+  userInfo?(userId: string): Record<string, unknown>;
+  /** Every app's consumer key and secret (the admin's view). */
+  ecaConsumers?(): readonly EcaConsumerInfo[];
+  /** Developer names of apps with OAuth usage (a token issued), as Connect `/apps/oauth/usage` lists them. */
+  ecaAppsWithUsage?(): readonly string[];
+  /** ExternalClientAppSettings.enableClientSecretInRestApiAccess (Connect REST may return secrets). */
+  ecaSecretsViaRestApi?(): boolean;
+  /** Admin hook: ExternalClientAppSettings, as Setup would change them. */
+  setEcaSettings?(settings: { readonly enableClientSecretInRestApiAccess: boolean }): void;
+  /** Admin hook: changes elements of a deployed ECA component as Setup would (e.g. turn a flow off). */
+  setEcaFields?(type: string, fullName: string, fields: Readonly<Record<string, string>>): void;
   /** Test/admin hook (no API sets it): marks a user's UserLogin password-locked, as failed logins would. */
   lockPassword?(userId: string): void;
 
@@ -190,6 +249,8 @@ export interface EmulatedWorld {
   readonly orgs: readonly EmulatedOrg[];
   /** Finds the org whose access token this is; undefined for a bad token (INVALID_SESSION_ID). */
   orgForToken(token: string): EmulatedOrg | undefined;
+  /** The org and user of a token issued through OAuth (client credentials); undefined otherwise. */
+  sessionForToken?(token: string): { readonly org: EmulatedOrg; readonly userId: string } | undefined;
   addOrg(options: OrgOptions): EmulatedOrg;
   toJSON(): unknown;
 }

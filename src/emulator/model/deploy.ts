@@ -4,6 +4,8 @@ import { applyModifyAllData } from './rules/permissionEntries';
 import { deployObjectFile } from './rules/objectDeploy';
 import { deployPermissionSet } from './rules/permissionSetDeploy';
 import { deployProfile } from './rules/profileDeploy';
+import { addDefaultPolicies, deployEcaComponent } from './oauth/ecaDeploy';
+import { ECA_DEPLOY_ORDER, ECA_TYPE_SPECS } from './oauth/types';
 import type { ComponentResult, DeployContext } from './rules/types';
 import { INVENTED } from './rules/types';
 import type { OrgState } from './state';
@@ -14,6 +16,7 @@ const TYPES: Readonly<Record<string, { dir: string; suffix: string }>> = {
   Profile: { dir: 'profiles', suffix: 'profile' },
   PermissionSet: { dir: 'permissionsets', suffix: 'permissionset' },
   CustomObject: { dir: 'objects', suffix: 'object' },
+  ...Object.fromEntries(Object.entries(ECA_TYPE_SPECS).map(([type, spec]) => [type, { dir: spec.dir, suffix: spec.suffix }])),
 };
 const TEST_LEVELS = new Set(['NoTestRun', 'RunSpecifiedTests', 'RunLocalTests', 'RunAllTestsInOrg', 'RunRelevantTests']);
 
@@ -159,6 +162,26 @@ export function runDeploy(state: OrgState, files: ReadonlyMap<string, Buffer>, o
       record(type, member, fileName, type === 'Profile' ? deployProfile(ctx, member, xml) : deployPermissionSet(ctx, member, xml));
     }
   }
+  // External Client Apps after the users' profiles and permission sets: the app, its settings, then its policies.
+  for (const type of ECA_DEPLOY_ORDER) {
+    const spec = TYPES[type] as { dir: string; suffix: string };
+    for (const member of expand(type, members.get(type) ?? [])) {
+      total++;
+      const fileName = `${spec.dir}/${member}.${spec.suffix}`;
+      const bytes = pkgFiles.get(fileName);
+      if (!bytes) {
+        fail(type, member, 'package.xml', { problem: `An object '${member}' of type ${type} was named in package.xml, but was not found in zipped directory` });
+        continue;
+      }
+      const xml = parseMetadataXml(bytes);
+      if (isProblem(xml)) {
+        fail(type, member, fileName, xml);
+        continue;
+      }
+      record(type, member, fileName, deployEcaComponent(ctx, type, member, xml));
+    }
+  }
+  if (failures.length === 0) addDefaultPolicies(ctx);
   // Profiles with Modify All Data get every object, new custom objects included.
   const objects = permissionableObjects(work);
   for (const p of work.profiles) applyModifyAllData(p, objects);

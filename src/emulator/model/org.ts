@@ -1,5 +1,5 @@
 import {
-  SalesforceError, type ColumnMetadata, type DeployOutcome, type DeployRequestOptions, type EmulatedOrg, type FileProperties,
+  SalesforceError, type ColumnMetadata, type EcaConsumerInfo, type TokenGrant, type DeployOutcome, type DeployRequestOptions, type EmulatedOrg, type FileProperties,
   type MetadataTypeDescription, type OrgIdentity, type OrgKind, type QueryResult, type RetrieveOutcome, type RetrieveTypeMembers, type SObjectRecord,
 } from './api';
 import { runDeploy } from './deploy';
@@ -8,6 +8,12 @@ import { listMetadataOf, METADATA_TYPES, runRetrieve } from './retrieve';
 import { executeQuery, queryColumnsOf } from './soql/execute';
 import { createRecord, deleteRecord, describeGlobalOf, describeSObject, retrieveRecord, updateRecord, type DmlEnv } from './sobjects/dml';
 import type { OrgState } from './state';
+import { randomBytes } from 'node:crypto';
+import { grantClientCredentials, scopeOf } from './oauth/clientCredentials';
+import { isEcaType, readEca } from './oauth/ecaRetrieve';
+import { ECA_TYPE_SPECS } from './oauth/types';
+import { grantsOf } from './oauth/userAccess';
+import { userView } from './oauth/userView';
 import { lockPassword } from './sobjects/permissionDml';
 import { addCustomSchema, type CustomFieldSpec, type CustomObjectSpec } from './seed/customSchema';
 
@@ -152,6 +158,92 @@ export class Org implements EmulatedOrg {
   }
   describeMetadata(): readonly MetadataTypeDescription[] {
     return METADATA_TYPES;
+  }
+
+  // ---- OAuth and External Client Apps (model/oauth) ----
+
+  /** Tokens issued through OAuth flows → the user they run as. In memory only: a restart ends the sessions. */
+  private readonly oauthSessions = new Map<string, string>();
+
+  readMetadata(type: string, fullNames: readonly string[]): ReadonlyArray<Record<string, unknown>> {
+    if (!isEcaType(type)) throw new SalesforceError('INVALID_TYPE', `readMetadata of ${type} is not supported by the emulated org (emulator-invented message)`);
+    return readEca(this.state, type, fullNames);
+  }
+  hasConsumerKey(clientId: string): boolean {
+    return (this.state.ecaConsumers ?? []).some((c) => c.key === clientId);
+  }
+  clientCredentialsGrant(clientId: string, clientSecret: string): TokenGrant {
+    const { user, app } = grantClientCredentials(this.state, clientId, clientSecret);
+    const accessToken = `${this.state.identity.orgId.slice(0, 15)}!AQ${randomBytes(24).toString('hex')}`;
+    this.oauthSessions.set(accessToken, user.id);
+    if (!(this.state.ecaUsage ?? []).includes(app)) this.transact((draft) => void (draft.ecaUsage ??= []).push(app));
+    return { accessToken, userId: user.id, orgId: this.state.identity.orgId, scope: scopeOf(this.state, app), issuedAt: String(Date.parse(this.hooks.now())) };
+  }
+  sessionUserId(token: string): string | undefined {
+    return this.oauthSessions.get(token);
+  }
+  asUser(userId: string): EmulatedOrg {
+    return userView(this, () => this.state, userId);
+  }
+  userInfo(userId: string): Record<string, unknown> {
+    const user = this.state.users.find((u) => u.id === userId);
+    if (!user) throw new SalesforceError('NOT_FOUND', 'The requested resource does not exist', 404);
+    const { profile } = grantsOf(this.state, user);
+    const f = user.fields;
+    const orgId = this.state.identity.orgId;
+    return {
+      sub: `https://login.salesforce.com/id/${orgId}/${user.id}`,
+      user_id: user.id,
+      organization_id: orgId,
+      preferred_username: f['Username'],
+      nickname: f['CommunityNickname'] ?? f['Alias'] ?? null,
+      name: [f['FirstName'], f['LastName']].filter((x) => typeof x === 'string' && x !== '').join(' '),
+      email: f['Email'] ?? null,
+      email_verified: true,
+      given_name: f['FirstName'] ?? null,
+      family_name: f['LastName'] ?? null,
+      zoneinfo: f['TimeZoneSidKey'] ?? null,
+      locale: f['LocaleSidKey'] ?? null,
+      active: f['IsActive'] === true,
+      user_type: 'STANDARD',
+      language: f['LanguageLocaleKey'] ?? null,
+      is_salesforce_integration_user: profile?.userLicense === 'Salesforce Integration',
+      utcOffset: 0,
+      updated_at: this.hooks.now(),
+    };
+  }
+  ecaConsumers(): readonly EcaConsumerInfo[] {
+    return (this.state.ecaConsumers ?? []).map((c) => ({
+      app: c.app,
+      appId: (this.state.ecaComponents ?? []).find((x) => x.type === 'ExternalClientApplication' && x.fullName === c.app)?.id ?? '',
+      consumerId: c.id,
+      key: c.key,
+      secret: c.secret,
+    }));
+  }
+  ecaAppsWithUsage(): readonly string[] {
+    return [...(this.state.ecaUsage ?? [])];
+  }
+  ecaSecretsViaRestApi(): boolean {
+    return this.state.ecaSettings?.enableClientSecretInRestApiAccess === true;
+  }
+  setEcaSettings(settings: { readonly enableClientSecretInRestApiAccess: boolean }): void {
+    this.transact((draft) => {
+      draft.ecaSettings = { enableClientSecretInRestApiAccess: settings.enableClientSecretInRestApiAccess };
+    });
+  }
+  setEcaFields(type: string, fullName: string, fields: Readonly<Record<string, string>>): void {
+    const spec = ECA_TYPE_SPECS[type];
+    if (!spec) throw new SalesforceError('INVALID_TYPE', `Not an External Client App type: ${type} (emulator-invented message)`);
+    for (const k of Object.keys(fields)) {
+      if (!spec.elements.includes(k) || k === 'consumerKey' || k === 'consumerSecret') throw new SalesforceError('INVALID_FIELD', `${type} has no settable element ${k} (emulator-invented message)`);
+    }
+    this.transact((draft) => {
+      const c = (draft.ecaComponents ?? []).find((x) => x.type === type && x.fullName === fullName);
+      if (!c) throw new SalesforceError('NOT_FOUND', `No ${type} named ${fullName} (emulator-invented message)`, 404);
+      Object.assign(c.fields, fields);
+      c.lastModifiedDate = this.hooks.now();
+    });
   }
 
   /** Internal: the state for toJSON and world-wide username checks. */

@@ -4,6 +4,7 @@ import { PERMISSION_SET_EXTRAS, PROFILE_EXTRAS, sortedExtra } from './rules/extr
 import { STANDARD_OBJECTS } from './seed/objects';
 import type { CustomObjectState, ObjectPermissionFlags, OrgState, PermissionSetState, ProfileState, XmlValue } from './state';
 import { toOrdered, writeMetadataXml, type OrderedNode } from './xml/writeMetadataXml';
+import { ECA_METADATA_TYPES, isEcaType, listEca, retrieveEca } from './oauth/ecaRetrieve';
 
 type Entry = readonly [string, string | OrderedNode];
 const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -21,6 +22,7 @@ export const METADATA_TYPES: readonly MetadataTypeDescription[] = [
   { xmlName: 'PermissionSet', directoryName: 'permissionsets', suffix: 'permissionset', inFolder: false, metaFile: false, childXmlNames: [] },
   { xmlName: 'PermissionSetGroup', directoryName: 'permissionsetgroups', suffix: 'permissionsetgroup', inFolder: false, metaFile: false, childXmlNames: [] },
   { xmlName: 'Profile', directoryName: 'profiles', suffix: 'profile', inFolder: false, metaFile: false, childXmlNames: [] },
+  ...ECA_METADATA_TYPES,
 ];
 
 /** WSDL66 Profile element order (facts a.2). */
@@ -222,7 +224,7 @@ export function listMetadataOf(state: OrgState, type: string): FileProperties[] 
         o.fields.map((f) => fileProps(state, 'CustomField', `${o.fullName}.${f.fullName}`, `objects/${o.fullName}.object`, f.id, f.createdDate, f.lastModifiedDate)),
       );
     default:
-      return [];
+      return isEcaType(type) ? listEca(state, type, fileProps) : [];
   }
 }
 
@@ -251,7 +253,7 @@ export function runRetrieve(state: OrgState, types: readonly RetrieveTypeMembers
   const known = new Set(METADATA_TYPES.map((t) => t.xmlName).concat(['CustomField']));
   for (const t of types) {
     if (!known.has(t.name)) messages.push({ fileName: 'package.xml', problem: `Unknown type name '${t.name}' specified in package.xml` });
-    else if (!['Profile', 'PermissionSet', 'CustomObject', 'CustomField'].includes(t.name)) for (const m of t.members) if (m !== '*') notFound(t.name, m);
+    else if (!['Profile', 'PermissionSet', 'CustomObject', 'CustomField'].includes(t.name) && !isEcaType(t.name)) for (const m of t.members) if (m !== '*') notFound(t.name, m);
   }
   const objectNames = new Set(allObjectNames(state));
   const objects = new Set<string>();
@@ -306,6 +308,15 @@ export function runRetrieve(state: OrgState, types: readonly RetrieveTypeMembers
     files.set(fileName, writePermissionSet(ps, version));
     fileProperties.push(fileProps(state, 'PermissionSet', m, fileName, ps.id, ps.createdDate, ps.lastModifiedDate));
     noteRetrieved('PermissionSet', m);
+  }
+  for (const type of [...new Set(types.map((t) => t.name))].filter(isEcaType)) {
+    const r = retrieveEca(state, type, want(type), fileProps);
+    for (const m of r.missing) notFound(type, m);
+    for (const f of r.files) {
+      files.set(f.fileName, f.content);
+      fileProperties.push(f.props);
+      noteRetrieved(type, f.fullName);
+    }
   }
   files.set('package.xml', writePackageXml(retrieved, Number.isFinite(version) ? version.toFixed(1) : apiVersion));
   const now = new Date().toISOString();

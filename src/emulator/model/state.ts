@@ -117,6 +117,29 @@ export interface OrgEvent {
   at: string;
 }
 
+/**
+ * One External Client App component (ExternalClientApplication, ExtlClntAppOauthSettings,
+ * ExtlClntAppGlobalOauthSettings, ExtlClntAppOauthConfigurablePolicies), its elements as deployed (text values).
+ */
+export interface EcaComponentState extends AuditFields {
+  type: string;
+  fullName: string;
+  id: string;
+  /** The ExternalClientApplication it belongs to (its own fullName for the app itself). */
+  app: string;
+  fields: Record<string, string>;
+}
+
+/** The consumer the org issued for an app's global OAuth settings: key and secret (never retrieved, only shown to the admin). */
+export interface EcaConsumerState {
+  app: string;
+  /** Connect API consumer id (888…). */
+  id: string;
+  key: string;
+  secret: string;
+  createdDate: string;
+}
+
 export interface OrgState {
   identity: { orgId: string; accessToken: string; username: string; userId: string };
   kind: 'production' | 'sandbox';
@@ -136,6 +159,13 @@ export interface OrgState {
   permissionSetAssignments: AssignmentState[];
   permissionSetLicenseAssigns: AssignmentState[];
   events: OrgEvent[];
+  /** External Client Apps (absent in states saved before they were modelled). */
+  ecaComponents?: EcaComponentState[];
+  ecaConsumers?: EcaConsumerState[];
+  /** ExternalClientAppSettings: enableClientSecretInRestApiAccess (Connect REST may return secrets). Default off. */
+  ecaSettings?: { enableClientSecretInRestApiAccess: boolean };
+  /** Apps that have issued a token (Connect `/apps/oauth/usage` lists only apps with OAuth usage). */
+  ecaUsage?: string[];
 }
 
 export interface WorldState {

@@ -43,6 +43,10 @@ function validateOrg(o: Record<string, unknown>, p: string): void {
   arrayOf(o, 'users', p, (x, xp) => { str(x, 'id', xp); obj(x, 'fields', xp); str(x['fields'] as Record<string, unknown>, 'Username', `${xp}.fields`); });
   for (const k of ['permissionSetAssignments', 'permissionSetLicenseAssigns']) arrayOf(o, k, p, (x, xp) => { str(x, 'id', xp); str(x, 'assigneeId', xp); str(x, 'targetId', xp); });
   arrayOf(o, 'events', p, (x, xp) => { str(x, 'type', xp); str(x, 'userId', xp); });
+  // External Client Apps: optional (states saved before they were modelled have none).
+  if (o['ecaComponents'] !== undefined) arrayOf(o, 'ecaComponents', p, (x, xp) => { for (const k of ['type', 'fullName', 'id', 'app']) str(x, k, xp); obj(x, 'fields', xp); });
+  if (o['ecaConsumers'] !== undefined) arrayOf(o, 'ecaConsumers', p, (x, xp) => { for (const k of ['app', 'id', 'key', 'secret']) str(x, k, xp); });
+  if (o['ecaUsage'] !== undefined) need(Array.isArray(o['ecaUsage']) && (o['ecaUsage'] as unknown[]).every((x) => typeof x === 'string'), `${p}.ecaUsage`, 'expected an array of strings');
 }
 
 /** Checks a saved world's shape; throws CorruptStateError naming the first bad path. */

@@ -31,6 +31,14 @@ export class World implements EmulatedWorld {
     return this.list.find((o) => o.identity.accessToken === token);
   }
 
+  sessionForToken(token: string): { readonly org: EmulatedOrg; readonly userId: string } | undefined {
+    for (const org of this.list) {
+      const userId = org.sessionUserId(token);
+      if (userId) return { org, userId };
+    }
+    return undefined;
+  }
+
   addOrg(options: OrgOptions): EmulatedOrg {
     if (options.orgId !== undefined && (!isWellFormedId(options.orgId) || !options.orgId.startsWith('00D'))) {
       throw new SalesforceError('INVALID_ID_FIELD', `Not an organization id: ${options.orgId}`);

@@ -8,6 +8,12 @@
  *   POST   /__emulator/users/{userId}/deactivate  IsActive=false through the model's rules (?org=00D… picks the org)
  *   POST   /__emulator/users/{userId}/lock-password  UserLogin.IsPasswordLocked=true (no API sets it; ?org=00D…)
  *   POST   /__emulator/seats                      {"seats":{"Salesforce":3}[, "orgId":"00D…"]} sets licence seats
+ *   GET    /__emulator/eca                        every External Client App's consumer key and secret (?org=00D…), as the
+ *                                                 admin reads them in Setup (External Client App Manager > app > Settings >
+ *                                                 OAuth Settings > Consumer Key and Secret)
+ *   POST   /__emulator/eca/settings               {"enableClientSecretInRestApiAccess":true} (ExternalClientAppSettings)
+ *   POST   /__emulator/eca/{type}/{fullName}      {"isClientCredentialsFlowEnabled":"false"}: changes a deployed ECA
+ *                                                 component as a Setup edit would (?org=00D…)
  *   POST   /__emulator/schema                     {"objects":[{"fullName":"X__c","fields":[{"fullName":"F__c","type":"Text"}]}][, "orgId"]}
  *                                                 adds custom objects and fields, as a metadata deploy of them would
  */
@@ -58,6 +64,27 @@ export function handleAdmin(ctx: ServerContext, req: Request): Reply {
       org.update('User', id, { IsActive: false });
       ctx.markDirty();
       return json(200, { id, IsActive: false });
+    }
+    if (what === 'eca') {
+      const org = pickOrg(ctx, req.url.searchParams.get('org'));
+      if (!org) return restError(404, 'NOT_FOUND', `No hosted org has id ${req.url.searchParams.get('org')}`);
+      if (!org.ecaConsumers || !org.setEcaSettings || !org.setEcaFields) return restError(400, 'NOT_SUPPORTED', 'This model has no External Client Apps.');
+      if (segs.length === 1 && req.method === 'GET') return json(200, org.ecaConsumers());
+      if (segs.length === 2 && id === 'settings' && req.method === 'POST') {
+        const b = body(req) as Record<string, unknown>;
+        if (typeof b['enableClientSecretInRestApiAccess'] !== 'boolean') return restError(400, 'INVALID_INPUT', 'Send {"enableClientSecretInRestApiAccess": true|false}.');
+        org.setEcaSettings({ enableClientSecretInRestApiAccess: b['enableClientSecretInRestApiAccess'] });
+        ctx.markDirty();
+        return json(200, { enableClientSecretInRestApiAccess: b['enableClientSecretInRestApiAccess'] });
+      }
+      if (segs.length === 3 && id !== undefined && action !== undefined && req.method === 'POST') {
+        const b = body(req) as Record<string, unknown>;
+        const fields: Record<string, string> = {};
+        for (const [k, v] of Object.entries(b)) fields[k] = String(v);
+        org.setEcaFields(id, action, fields);
+        ctx.markDirty();
+        return json(200, { type: id, fullName: action, fields });
+      }
     }
     if (what === 'users' && id !== undefined && action === 'lock-password' && segs.length === 3 && req.method === 'POST') {
       const org = pickOrg(ctx, req.url.searchParams.get('org'));

@@ -9,6 +9,7 @@ import type { CallDescriptor } from './faults';
 import { compareVersions, invalidSession, json, noContent, notFound, orgForBearer, restError } from './http';
 import type { Reply, Request, ServerContext } from './http';
 import { deployResult } from './jobs';
+import { matchConnectApps, matchOAuth, sessionOrgForBearer } from './oauth';
 import { batchSizeOf } from './queryCursors';
 
 export interface Route {
@@ -69,7 +70,8 @@ function authed(
   return {
     call,
     handle: async (ctx, req) => {
-      const org = orgForBearer(ctx, req);
+      // An admin token, or a session issued through OAuth (which runs as its user: see model/oauth/userView).
+      const org = orgForBearer(ctx, req) ?? sessionOrgForBearer(ctx, req);
       if (!org) return invalidSession();
       if (version !== undefined && compareVersions(version, org.maxApiVersion) > 0) return notFound();
       try {
@@ -95,24 +97,8 @@ export function matchRest(method: string, path: string, url: URL): Route | undef
       return json(200, versionList(max));
     });
   }
-  if (path === '/services/oauth2/token') {
-    // The emulated org hands out its token at start and supports no OAuth flow (password, refresh, JWT):
-    // answer as Salesforce does for a grant it refuses.
-    return simple('oauth-token', async () => json(400, { error: 'invalid_grant', error_description: 'authentication failure' }));
-  }
-  if (path === '/services/oauth2/userinfo') {
-    return authed({ route: 'userinfo' }, undefined, (org) =>
-      json(200, {
-        sub: `https://login.salesforce.com/id/${org.identity.orgId}/${org.identity.userId}`,
-        user_id: org.identity.userId,
-        organization_id: org.identity.orgId,
-        preferred_username: org.identity.username,
-        email: org.identity.username,
-        active: true,
-        user_type: 'STANDARD',
-      }),
-    );
-  }
+  const oauth = matchOAuth(path);
+  if (oauth) return oauth;
   const m = /^\/services\/data\/v(\d+\.\d)(\/.*)?$/.exec(path);
   if (!m) return undefined;
   const version = m[1] ?? '';
@@ -247,6 +233,7 @@ export function matchRest(method: string, path: string, url: URL): Route | undef
     return undefined;
   }
 
+  if (head === 'apps') return matchConnectApps(method, version, segs, url);
   if (head === 'composite' && type === 'batch' && id === undefined && method === 'POST') {
     return authed({ route: 'composite-batch' }, version, (_org, ctx, req) => compositeBatch(ctx, req, version));
   }

@@ -1,6 +1,6 @@
 /**
  * SOAP Metadata API (/services/Soap/m/{version}): deploy, checkDeployStatus, cancelDeploy,
- * deployRecentValidation, retrieve, checkRetrieveStatus, listMetadata, describeMetadata.
+ * deployRecentValidation, retrieve, checkRetrieveStatus, listMetadata, readMetadata, describeMetadata.
  * Request and response rules: reference/wire-protocol.md §3 and §12.
  */
 import type { EmulatedOrg, RetrieveTypeMembers } from '../model/api';
@@ -99,6 +99,14 @@ async function dispatch(ctx: ServerContext, org: EmulatedOrg, version: string, r
         return org.listMetadata(soapString(qq, 'type') ?? '');
       });
       return xml(200, soapResponse('listMetadata', results));
+    }
+    case 'readMetadata': {
+      if (!org.readMetadata) throw new SalesforceError('INVALID_TYPE', 'readMetadata is not supported by this emulated org (emulator-invented message)');
+      const type = soapString(a, 'type') ?? '';
+      const names = soapList(a, 'fullNames').map(String);
+      // A name the org does not have comes back as a nil record, as Salesforce answers it.
+      const records = org.readMetadata(type, names).map((r) => (typeof r['fullName'] === 'string' ? r : null));
+      return xml(200, soapResponse('readMetadata', { records }));
     }
     case 'describeMetadata': {
       const objects = org.describeMetadata().map((d) => ({

@@ -3,6 +3,8 @@
  * Metadata API and the /__emulator admin endpoints, applies injected faults, and persists the world.
  */
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { makeCertificate, TlsSetupError } from './tls';
 import type { AddressInfo } from 'node:net';
 import { createWorld as defaultCreateWorld } from '../model';
 import type { CreateWorld, EmulatedWorld, OrgIdentity, OrgOptions } from '../model/api';
@@ -36,11 +38,19 @@ export interface StartEmulatedOrgOptions {
   readonly world?: EmulatedWorld;
   /** Inject the world factory (tests); default the model's createWorld. */
   readonly createWorld?: CreateWorld;
+  /**
+   * Serve HTTPS with a certificate made at start (openssl), for clients that refuse HTTP (`sf org login
+   * client-credentials`). `true`: in a new temporary folder; `{ certDir }`: in that folder. Clients trust it with
+   * NODE_EXTRA_CA_CERTS=<certificatePath>.
+   */
+  readonly https?: boolean | { readonly certDir: string };
 }
 
 export interface RunningEmulatedOrg {
-  /** http://127.0.0.1:PORT */
+  /** http://127.0.0.1:PORT (https:// with the `https` option) */
   readonly instanceUrl: string;
+  /** With `https`: the certificate (PEM) to trust through NODE_EXTRA_CA_CERTS. */
+  readonly certificatePath?: string;
   readonly port: number;
   readonly orgs: readonly OrgIdentity[];
   readonly world: EmulatedWorld;
@@ -102,7 +112,16 @@ export async function startEmulatedOrg(options: StartEmulatedOrgOptions = {}): P
   const jobs = new JobStore(faults, timing, markDirty);
   const ctx: ServerContext = { world, faults, jobs, queries: new QueryCursors(), markDirty, log };
 
-  const server = createServer((req, res) => {
+  let tls: ReturnType<typeof makeCertificate> | undefined;
+  if (options.https) {
+    try {
+      tls = makeCertificate(typeof options.https === 'object' ? options.https.certDir : undefined);
+    } catch (err) {
+      if (err instanceof TlsSetupError) throw new EmulatorStartError('TlsSetupFailed', err.message, { cause: err });
+      throw err;
+    }
+  }
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     const started = Date.now();
     handle(ctx, req, res)
       .then((summary) => {
@@ -123,7 +142,8 @@ export async function startEmulatedOrg(options: StartEmulatedOrgOptions = {}): P
           sendReply(res, restError(500, 'UNKNOWN_EXCEPTION', `An unexpected error occurred in the emulated org: ${err instanceof Error ? err.message : String(err)}`));
         }
       });
-  });
+  };
+  const server: Server = tls ? (createHttpsServer({ cert: tls.cert, key: tls.key }, onRequest) as unknown as Server) : createServer(onRequest);
   // Clients keep connections alive between polls; don't let that hold up close().
   server.keepAliveTimeout = 5000;
 
@@ -146,12 +166,13 @@ export async function startEmulatedOrg(options: StartEmulatedOrgOptions = {}): P
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const instanceUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const instanceUrl = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   log(`emulated org listening on ${instanceUrl} (${world.orgs.length} org(s))`);
 
   let closed: Promise<void> | undefined;
   return {
     instanceUrl,
+    ...(tls ? { certificatePath: tls.certificatePath } : {}),
     port,
     orgs: world.orgs.map((o) => o.identity),
     world,

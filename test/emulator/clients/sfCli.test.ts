@@ -73,5 +73,24 @@ describeWithSf('sf CLI against the emulated org (APIONLY_SF_CLI)', () => {
     expect(c.code).toBe(0);
     expect(JSON.parse(c.stdout)).toEqual(expect.objectContaining({ result: expect.objectContaining({ success: true }) }));
   }, 120_000);
-});
 
+  it('org assign permsetlicense, then org assign permset, for a Salesforce Integration user (the PSL first)', async () => {
+    const p = await sf(['data', 'query', '-q', "SELECT Id FROM Profile WHERE Name = 'Minimum Access - API Only Integrations'", '--target-org', token(), '--json']);
+    const profileId = (JSON.parse(p.stdout) as { result: { records: Array<{ Id: string }> } }).result.records[0]?.Id ?? '';
+    const username = `sf.int.${Date.now()}@example.com.emu`;
+    const values = `Username=${username} LastName=Integration Email=a@example.com Alias=sfint TimeZoneSidKey=America/Los_Angeles LocaleSidKey=en_US EmailEncodingKey=UTF-8 LanguageLocaleKey=en_US ProfileId=${profileId}`;
+    expect((await sf(['data', 'create', 'record', '-s', 'User', '-v', values, '--target-org', token(), '--json'])).code).toBe(0);
+
+    // The set before its licence is refused with the platform's message.
+    const early = await sf(['org', 'assign', 'permset', '--name', 'Integration_Object_Access', '--on-behalf-of', username, '--target-org', token(), '--json']);
+    expect(early.code).not.toBe(0);
+    expect(early.stdout).toContain("The user license doesn't allow the permission: Read Account");
+
+    const psl = await sf(['org', 'assign', 'permsetlicense', '--name', 'SalesforceAPIIntegrationPsl', '--on-behalf-of', username, '--target-org', token(), '--json']);
+    expect(psl.code).toBe(0);
+    expect((JSON.parse(psl.stdout) as { result: { successes: unknown[] } }).result.successes).toHaveLength(1);
+    const ps = await sf(['org', 'assign', 'permset', '--name', 'Integration_Object_Access', '--on-behalf-of', username, '--target-org', token(), '--json']);
+    expect(ps.code).toBe(0);
+    expect((JSON.parse(ps.stdout) as { result: { successes: unknown[] } }).result.successes).toHaveLength(1);
+  }, 180_000);
+});

@@ -7,7 +7,7 @@ describe('run (the CLI shell)', () => {
     const io = memoryIo();
     expect(await run(['deplo'], io)).toBe(2);
     expect(io.out.join('')).toBe('');
-    expect(io.err.join('')).toBe('Error (UnknownCommand): Unknown command "deplo".\n\nTry this:\n  Use one of: generate, format, deploy, org, discover, check (`apionly --help` lists them).\n');
+    expect(io.err.join('')).toBe('Error (UnknownCommand): Unknown command "deplo".\n\nTry this:\n  Use one of: generate, format, deploy, org, discover, check, plan, status (`apionly --help` lists them).\n');
   });
 
   it('Given an unknown command with --json, Then the error envelope is on stdout', async () => {

@@ -8,7 +8,7 @@ import { renderDeployReport } from '../../../src/deploy/summary';
 import type { DeployOptions, UserSpec } from '../../../src/deploy/types';
 import type { ProjectState } from '../../../src/deploy/project';
 import { OrgCallError } from '../../../src/deploy/orgClient';
-import { FakeMetadata, FakeOrg, PROFILE_XML, fakeSession } from './fakeOrg';
+import { FakeMetadata, FakeOrg, fakeReadOrgState, PROFILE_XML, fakeSession } from './fakeOrg';
 
 const TOKEN = '00D000000000001!SECRET.token.value';
 
@@ -59,6 +59,7 @@ function setup(opts: { sandbox?: boolean; userFor?: (key: string | undefined) =>
     progress: silentProgress,
     env: {},
     collectCoreWarnings: () => () => undefined,
+    readOrgState: fakeReadOrgState(org, metadata),
   };
   const options: DeployOptions = { cwd: dir, targetOrg: 'acme-uat', pollFrequencyMs: 10, waitMinutes: 1 };
   return { dir, org, metadata, deps, options, confirm, connect };

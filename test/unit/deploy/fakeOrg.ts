@@ -80,7 +80,7 @@ export class FakeOrg implements OrgClient {
   }
 
   writes(): string[] {
-    return this.calls.filter((c) => !c.startsWith('query') && !c.startsWith('describe'));
+    return this.calls.filter((c) => !c.startsWith('query') && !c.startsWith('describe') && !c.startsWith('readOrgState'));
   }
 }
 
@@ -178,5 +178,52 @@ export function fakeSession(org: FakeOrg, metadata: MetadataClient, extra: Parti
     displayName: 'acme-uat',
     secrets: ['00D000000000001!SECRET.token.value'],
     ...extra,
+  };
+}
+
+/**
+ * The org-state reader over the fake org: the profile from its Profile row (user permissions) and the fake
+ * metadata's profile XML (object permissions, as the org would hold them), the user and its assignments from the tables.
+ */
+export function fakeReadOrgState(org: FakeOrg, metadata: FakeMetadata): import('../../../src/deploy/verify').ReadOrgState {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parseProfilePermissions } = require('../../../src/deploy/profilePermissions') as typeof import('../../../src/deploy/profilePermissions');
+  return async (_client, request) => {
+    org.calls.push(`readOrgState ${request.profileName ?? ''} ${request.username ?? ''}`);
+    if (org.queryFault) {
+      const e = org.queryFault;
+      org.queryFault = undefined;
+      throw e;
+    }
+    const row = org.tables['Profile']?.find((p) => p['Name'] === request.profileName);
+    const xml = parseProfilePermissions(metadata.retrievedXml, { fields: true });
+    const objects = new Map<string, import('../../../src/model').OrgObjectFlags>();
+    for (const [object, f] of xml.objects) {
+      objects.set(object, {
+        allowRead: f['allowRead'] === true, allowCreate: f['allowCreate'] === true, allowEdit: f['allowEdit'] === true, allowDelete: f['allowDelete'] === true,
+        viewAllRecords: f['viewAllRecords'] === true, modifyAllRecords: f['modifyAllRecords'] === true, viewAllFields: f['viewAllFields'] === true,
+      });
+    }
+    const userPermissions = new Map<string, boolean>();
+    for (const [k, v] of Object.entries(row ?? {})) if (k.startsWith('Permissions')) userPermissions.set(k.slice(11), v === true);
+    const profile = row
+      ? { profileId: String(row['Id']), name: String(row['Name']), userLicense: 'Salesforce', permissionSetId: '0PS000000000001AAA', userPermissions, objects, fields: xml.fields, placeholderRows: 0, viewAllFieldsRead: true }
+      : undefined;
+    const u = request.username ? org.tables['User']?.find((x) => x['Username'] === request.username) : undefined;
+    const permissionSets = new Map<string, import('../../../src/orgState').PermissionSetSnapshot>();
+    for (const name of request.permissionSets ?? []) {
+      const ps = org.tables['PermissionSet']?.find((p) => p['Name'] === name);
+      if (ps) permissionSets.set(name, { name, label: name, licenseId: undefined, permissionSetId: String(ps['Id']), userPermissions: new Map(), objects: new Map(), fields: new Map(), placeholderRows: 0, viewAllFieldsRead: true });
+    }
+    const user = u
+      ? {
+          id: String(u['Id']), username: String(u['Username']), isActive: u['IsActive'] === true, profileId: String(u['ProfileId']), profileName: undefined, userLicense: undefined,
+          lastLoginDate: undefined, fields: { ...u }, isFrozen: false, isPasswordLocked: false, permissionSetLicenseAssignments: [], powerful: [],
+          permissionSetAssignments: (org.tables['PermissionSetAssignment'] ?? []).filter((a) => a['AssigneeId'] === u['Id']).map((a) => ({
+            id: String(a['Id']), permissionSetId: String(a['PermissionSetId']), name: '', route: 'permissionSet' as const, permissionSetGroupId: undefined, powerful: [],
+          })),
+        }
+      : undefined;
+    return { profile, user, permissionSets, permissionSetLicenses: new Map(), apiCalls: 1 };
   };
 }

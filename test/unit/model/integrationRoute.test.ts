@@ -88,3 +88,17 @@ describe('the integration route (config and model)', () => {
     expect(model.userPermissions.map((u) => u.name)).toEqual(['ApiEnabled', 'ApiUserOnly', 'ViewAllUsers']);
   });
 });
+
+describe('the integration route with an External Client App', () => {
+  it('Given JWT pre-authorisation by profile, When planned, Then the app names Minimum Access - API Only Integrations, the user\'s profile', () => {
+    const { planGeneration } = require('../../../src/generate') as typeof import('../../../src/generate');
+    const app = { name: 'Vendor_X', label: 'Vendor X', contactEmail: 'ops@acme.example', jwt: { certificate: 'certs/x.crt', preAuthorize: 'profile' } };
+    const template = { profile: { file: 'p.xml', text: '<?xml version="1.0" encoding="UTF-8"?>\n<Profile xmlns="http://soap.sforce.com/2006/04/metadata"/>\n' }, userDefinition: { file: 'u.json', text: '{}' } };
+    const cert = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+    const plan = planGeneration({ config: config({ ...INTEGRATION, externalClientApp: app }), project: project(), templates: template, ecaCertificate: cert });
+    const settings = plan.files.find((f) => f.content.includes('commaSeparatedProfile'));
+    expect(settings?.content).toContain('<commaSeparatedProfile>Minimum Access - API Only Integrations</commaSeparatedProfile>');
+    expect(plan.profilePath).toBeUndefined();
+    expect(plan.permissionSetPath).toBe('force-app/main/default/permissionsets/API_Only_Integration.permissionset-meta.xml');
+  });
+});
