@@ -35,7 +35,7 @@ import type {
 } from './types';
 import { checkLicences } from './licenceCheck';
 import { runUserStep } from './userStep';
-import { runAppStep } from './appStep';
+import { runAppStep, skippedApp } from './appStep';
 import type { AppReport } from './types';
 import { verify, type ReadOrgState } from './verify';
 import { verifyIntegration } from './verifyIntegration';
@@ -212,6 +212,8 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
       });
       timings.app = since(appStart);
       d.progress.step(`External Client App ${app.name}: ${app.status}`);
+    } else if (project.externalClientApp) {
+      app = skippedApp(project.externalClientApp, orgKey, project.sourceApiVersion, 'not deployed: the user step failed, and the app needs its run-as user; the rerun deploys it');
     }
     const withApp = app ? { app } : {};
     if (dryRun) {
@@ -229,7 +231,7 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
       : await verify({ ...verifyCommon, ...(d.readOrgState ? { readOrgState: d.readOrgState } : {}) });
     timings.verify = since(verifyStart);
     if (user.status === 'failed') {
-      return finish({ ...base, outcome: 'UserStepFailed', exitCode: 68, user, checks, rerun, warnings }, secrets);
+      return finish({ ...base, outcome: 'UserStepFailed', exitCode: 68, user, ...withApp, checks, rerun, warnings }, secrets);
     }
     if (app?.status === 'failed') {
       return finish({ ...base, outcome: 'AppStepFailed', exitCode: 68, user, ...withApp, checks, rerun, warnings }, secrets);

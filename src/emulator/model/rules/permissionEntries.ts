@@ -30,13 +30,14 @@ function bool(v: string | undefined): boolean | undefined | 'bad' {
   return 'bad';
 }
 
-function pos(text: string, element: string, keyTag?: string, key?: string): { lineNumber?: number; columnNumber?: number } {
-  return locate(text, element, keyTag, key) ?? {};
-}
+type Position = { lineNumber?: number; columnNumber?: number };
 
-/** The position, looked up only when a problem is reported (a scan of the file per entry made large profiles quadratic). */
-function lazyPos(text: string, element: string, keyTag?: string, key?: string): () => { lineNumber?: number; columnNumber?: number } {
-  return () => pos(text, element, keyTag, key);
+/**
+ * Where an entry is in the file. Called only when a problem is reported: each call scans the text, and a profile at
+ * org scale holds ~40,000 entries (eager positions made a deploy of one quadratic in the file's size).
+ */
+function pos(text: string, element: string, keyTag?: string, key?: string): Position {
+  return locate(text, element, keyTag, key) ?? {};
 }
 
 /**
@@ -62,7 +63,7 @@ export function readPermissionEntries(
 
   for (const entry of asList(root['userPermissions'])) {
     const name = childText(entry, 'name');
-    const at = lazyPos(text, 'userPermissions', 'name', name);
+    const at = (): Position => pos(text, 'userPermissions', 'name', name);
     const enabled = bool(childText(entry, 'enabled'));
     if (!name) {
       problems.push({ problem: 'Required field is missing: name' + INVENTED, ...at() });
@@ -87,7 +88,7 @@ export function readPermissionEntries(
   const allowed = objectChildren(apiVersion);
   for (const entry of asList(root['objectPermissions'])) {
     const object = childText(entry, 'object');
-    const at = lazyPos(text, 'objectPermissions', 'object', object);
+    const at = (): Position => pos(text, 'objectPermissions', 'object', object);
     if (typeof entry === 'string' || !object) {
       problems.push({ problem: 'Required field is missing: object' + INVENTED, ...at() });
       continue;
@@ -129,7 +130,7 @@ export function readPermissionEntries(
 
   for (const entry of asList(root['fieldPermissions'])) {
     const field = childText(entry, 'field');
-    const at = lazyPos(text, 'fieldPermissions', 'field', field);
+    const at = (): Position => pos(text, 'fieldPermissions', 'field', field);
     if (!field) {
       problems.push({ problem: 'Required field is missing: field' + INVENTED, ...at() });
       continue;
@@ -192,7 +193,7 @@ export function checkEffectivePermissions(
 ): void {
   const mad = hasModifyAllData(eff);
   for (const [object, flags] of Object.entries(eff.objectPermissions).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const at = (): { lineNumber?: number; columnNumber?: number } => locate(text, 'objectPermissions', 'object', object) ?? {};
+    const at = (): Position => locate(text, 'objectPermissions', 'object', object) ?? {};
     const info = findObject(state, object);
     if (info && !info.viewAll && !mad && (flags.viewAllRecords || flags.modifyAllRecords)) {
       // standard-objects §3a: no View All / Modify All on Idea, Pricebook2, Product2, PushTopic, Question (text unknown).
