@@ -6,7 +6,7 @@
  *   3. SDR deploy at the project's sourceApiVersion, rollbackOnError, no testLevel (checkOnly when --dry-run)
  *   4. the user: plan (pure) + one executor; permission sets; optional reset email
  *   5. the External Client App, when configured: after the user (its run-as user), policies rendered for this org
- *   6. verify: Profile flags, object permissions (retrieve), the user
+ *   6. verify: Profile flags, object and field permissions, the user (the org-state reader, no retrieve)
  *
  * Exceptions only for "cannot start" (bad input, no org, refused production); everything that happens in the
  * org comes back as a DeployReport whose exitCode the CLI uses (0, 1, 68).

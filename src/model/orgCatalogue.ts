@@ -80,6 +80,11 @@ export function hasViewAllModifyAll(object: string, kind: ObjectKind = objectKin
   return kind !== 'externalObject' && kind !== 'platformEvent' && kind !== 'bigObject';
 }
 
+/** Whether the org's Streaming API setting is on: PushTopic and StreamingChannel exist only then (salesforce-facts f). */
+export function streamingApiOn(objects: ReadonlySet<string>): boolean {
+  return objects.has('PushTopic') || objects.has('StreamingChannel');
+}
+
 /** Whether a field class takes a fieldPermissions entry at all. */
 export function takesFieldPermission(c: FieldClass): boolean {
   return c !== 'required' && c !== 'masterDetail';

@@ -122,3 +122,12 @@ describe('generate with a committed catalogue', () => {
     expect((await generate({ cwd: dir, check: true })).files.every((f) => f.status === 'unchanged')).toBe(true);
   });
 });
+
+describe('buildPermissionSetModel (integration route) from a catalogue', () => {
+  it('Given a catalogue, Then the permission set covers the catalogue objects and fields the same way', () => {
+    const { buildPermissionSetModel } = require('../../../src/model/buildPermissionSet') as typeof import('../../../src/model/buildPermissionSet');
+    const model = buildPermissionSetModel(config({ route: 'integration' }), project(), smallCatalogue());
+    expect(model.objectPermissions.map((p) => p.object)).toEqual(['Account', 'Invoice__c', 'Product2', 'Quote']);
+    expect(model.fieldPermissions.map((p) => p.field)).toContain('OpportunityLineItem.Discount');
+  });
+});
