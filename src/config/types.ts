@@ -110,6 +110,16 @@ export interface ApionlyConfig {
   readonly permissionSet: PermissionSetConfig;
   /** The External Client App whose client-credentials flow runs as the user (absent: none generated). */
   readonly externalClientApp?: ExternalClientAppConfig;
+  /** What the vendor streams through the Streaming API (Change Data Capture objects, PushTopics). */
+  readonly streaming: StreamingConfig;
+}
+
+/** The Streaming API the vendor uses: objects selected for Change Data Capture, and whether it uses PushTopics. */
+export interface StreamingConfig {
+  /** Objects whose change events the vendor receives (one PlatformEventChannelMember each), e.g. ["Account", "Invoice__c"]. */
+  readonly changeDataCapture: readonly string[];
+  /** Whether the vendor subscribes to PushTopics (/topic/<Name>): the user then needs Read on PushTopic and StreamingChannel. */
+  readonly pushTopics: boolean;
 }
 
 /** JWT bearer for the External Client App: the certificate and who is pre-authorised. */

@@ -7,7 +7,7 @@ import { userPermissionProblems } from '../model/userPermissions';
 import { whyNotListable } from '../model/catalogue';
 import { integrationLicenseProblems, PERMISSION_SET_DEFAULTS, whyNotIntegrationLicense } from '../model/integrationRoute';
 import { schemaAt, schemaErrors } from './schema';
-import type { ApionlyConfig, ExternalClientAppConfig, ObjectAccess, OrgConfig, FieldAccessLevel, ObjectAccessLevel, PermissionSetConfig, Route } from './types';
+import type { ApionlyConfig, ExternalClientAppConfig, ObjectAccess, OrgConfig, FieldAccessLevel, ObjectAccessLevel, PermissionSetConfig, Route, StreamingConfig } from './types';
 
 /** Defaults (the same values the schema documents as `default`). */
 export const CONFIG_DEFAULTS = {
@@ -331,7 +331,14 @@ export function normalizeConfig(raw: Json): ApionlyConfig {
     route: raw['route'] === 'integration' ? 'integration' : ('profile' satisfies Route),
     permissionSet: normalizePermissionSet(raw, description),
     ...(isObject(raw['externalClientApp']) ? { externalClientApp: normalizeExternalClientApp(raw['externalClientApp']) } : {}),
+    streaming: normalizeStreaming(raw),
   };
+}
+
+function normalizeStreaming(raw: Json): StreamingConfig {
+  const streaming = isObject(raw['streaming']) ? raw['streaming'] : {};
+  const cdc = Array.isArray(streaming['changeDataCapture']) ? streaming['changeDataCapture'].map(String) : [];
+  return { changeDataCapture: cdc, pushTopics: streaming['pushTopics'] === true };
 }
 
 function normalizeExternalClientApp(eca: Json): ExternalClientAppConfig {

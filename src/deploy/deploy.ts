@@ -6,7 +6,7 @@
  *   3. SDR deploy at the project's sourceApiVersion, rollbackOnError, no testLevel (checkOnly when --dry-run)
  *   4. the user: plan (pure) + one executor; permission sets; optional reset email
  *   5. the External Client App, when configured: after the user (its run-as user), policies rendered for this org
- *   6. verify: Profile flags, object permissions (retrieve), the user
+ *   6. verify: Profile flags, object and field permissions, the user (the org-state reader, no retrieve)
  *
  * Exceptions only for "cannot start" (bad input, no org, refused production); everything that happens in the
  * org comes back as a DeployReport whose exitCode the CLI uses (0, 1, 68).
@@ -35,7 +35,7 @@ import type {
 } from './types';
 import { checkLicences } from './licenceCheck';
 import { runUserStep } from './userStep';
-import { runAppStep } from './appStep';
+import { runAppStep, skippedApp } from './appStep';
 import type { AppReport } from './types';
 import { verify, type ReadOrgState } from './verify';
 import { verifyIntegration } from './verifyIntegration';
@@ -212,6 +212,8 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
       });
       timings.app = since(appStart);
       d.progress.step(`External Client App ${app.name}: ${app.status}`);
+    } else if (project.externalClientApp) {
+      app = skippedApp(project.externalClientApp, orgKey, project.sourceApiVersion, 'not deployed: the user step failed, and the app needs its run-as user; the rerun deploys it');
     }
     const withApp = app ? { app } : {};
     if (dryRun) {
@@ -229,7 +231,7 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
       : await verify({ ...verifyCommon, ...(d.readOrgState ? { readOrgState: d.readOrgState } : {}) });
     timings.verify = since(verifyStart);
     if (user.status === 'failed') {
-      return finish({ ...base, outcome: 'UserStepFailed', exitCode: 68, user, checks, rerun, warnings }, secrets);
+      return finish({ ...base, outcome: 'UserStepFailed', exitCode: 68, user, ...withApp, checks, rerun, warnings }, secrets);
     }
     if (app?.status === 'failed') {
       return finish({ ...base, outcome: 'AppStepFailed', exitCode: 68, user, ...withApp, checks, rerun, warnings }, secrets);

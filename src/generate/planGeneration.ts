@@ -14,6 +14,8 @@ import { byteOrder } from '../model/userPermissions';
 import { profileFileName } from '../model/profileName';
 import { checkAgainstCatalogue } from '../model/checkAgainstCatalogue';
 import type { OrgCatalogue } from '../model/orgCatalogue';
+import { renderChannelMembers } from '../render/renderChannelMembers';
+import { DEFAULT_CDC_ENTITY_LIMIT, streamingProblems } from '../model/streaming';
 
 export interface TemplateSource {
   /** Project-relative path (or the packaged default's name), as shown in messages. */
@@ -31,6 +33,11 @@ export interface GenerationInputs {
   readonly catalogue?: { readonly file: string; readonly catalogue: OrgCatalogue };
   /** The PEM text of externalClientApp.jwt.certificate, when set. */
   readonly ecaCertificate?: string;
+  /**
+   * How many entities the org lets Change Data Capture select, and where that number comes from (the discover
+   * catalogue, when present); default 5, the allocation of every edition without the add-on.
+   */
+  readonly cdcEntityLimit?: { readonly limit: number; readonly source: string };
 }
 
 export interface GenerationPlan {
@@ -44,6 +51,8 @@ export interface GenerationPlan {
   readonly orgUserDefinitionPaths: Readonly<Record<string, string>>;
   /** The External Client App's four files (project-relative), in deploy order; empty without one. */
   readonly externalClientAppPaths: readonly string[];
+  /** One PlatformEventChannelMember per object selected for Change Data Capture (project-relative); empty without. */
+  readonly channelMemberPaths: readonly string[];
   readonly warnings: readonly string[];
 }
 
@@ -87,6 +96,9 @@ export function planGeneration(inputs: GenerationInputs): GenerationPlan {
   if (problems.length) {
     throw new InputError('ConfigNotForThisOrg', problems.map((p) => ({ file: inputs.configFile ?? 'apionly.config.json', ...p })));
   }
+  const limit = inputs.cdcEntityLimit ?? { limit: DEFAULT_CDC_ENTITY_LIMIT, source: 'the default for every edition without the add-on' };
+  const streaming = streamingProblems(config, inputs.configFile ?? 'apionly.config.json', limit.limit, limit.source);
+  if (streaming.length > 0) throw new InputError('StreamingConfig', streaming);
   const baseUser = userForOrg(config, undefined);
   const files: RenderedFile[] = [];
   let profilePath: string | undefined;
@@ -140,6 +152,13 @@ export function planGeneration(inputs: GenerationInputs): GenerationPlan {
     }
   }
 
+  const channelMemberPaths: string[] = [];
+  const defaultDir = `${normalizePath(project.packageDirectories[0] ?? 'force-app')}/main/default`;
+  for (const f of renderChannelMembers(config.streaming.changeDataCapture)) {
+    files.push({ path: `${defaultDir}/${f.path}`, content: f.content });
+    channelMemberPaths.push(`${defaultDir}/${f.path}`);
+  }
+
   const seen = new Set<string>();
   for (const f of files) {
     const key = f.path.toLowerCase();
@@ -157,6 +176,7 @@ export function planGeneration(inputs: GenerationInputs): GenerationPlan {
     userDefinitionPath,
     orgUserDefinitionPaths,
     externalClientAppPaths,
+    channelMemberPaths,
     warnings: [...new Set(warnings)],
   };
 }

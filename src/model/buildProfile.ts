@@ -10,7 +10,8 @@ import {
   ObjectKind,
 } from './catalogue';
 import { fieldPermissionFor, whyNoFieldPermission } from './fieldPermissions';
-import { applyPlatformRules, flagsForAccess, sameFlags, NO_ACCESS } from './objectPermissions';
+import { applyPlatformRules, closeFlags, flagsForAccess, sameFlags, NO_ACCESS } from './objectPermissions';
+import { streamingAccess } from './streaming';
 import { profileFileName } from './profileName';
 import type { FieldPermission, ObjectFlags, ObjectPermission, ProfileModel, ProjectInfo } from './types';
 import { byteOrder, resolveUserPermissions } from './userPermissions';
@@ -23,8 +24,10 @@ import { isEditableClass, POWERFUL_USER_PERMISSIONS, takesFieldPermission, type 
 export function buildProfileModel(config: ApionlyConfig, project: ProjectInfo, catalogue?: OrgCatalogue): ProfileModel {
   const warnings: string[] = [];
   const profile = config.profile;
+  // Streaming (Change Data Capture, PushTopics) adds the access it needs; the config may not switch it off (streamingProblems).
+  const streaming = streamingAccess(config);
   const cloned = profile.cloneReferenceUserPermissions && catalogue ? catalogue.referenceProfile.userPermissions : [];
-  const userPermissions = resolveUserPermissions(profile.userPermissions, cloned);
+  const userPermissions = resolveUserPermissions({ ...Object.fromEntries(streaming.userPermissions.map((p) => [p, true])), ...profile.userPermissions }, cloned);
   if (cloned.length && catalogue) {
     const on = new Set(userPermissions.filter((p) => p.enabled).map((p) => p.name));
     const powerful = POWERFUL_USER_PERMISSIONS.filter((p) => on.has(p));
@@ -70,6 +73,7 @@ export function buildProfileModel(config: ApionlyConfig, project: ProjectInfo, c
     if (!chosen.has(name)) warnings.push(`profile.objects.exclude lists ${name}, which the profile would not include anyway`);
     chosen.delete(name);
   }
+  for (const name of [...streaming.viewAll, ...streaming.read]) chosen.add(name);
   // Custom settings found in the project have no object permissions, even when listed.
   for (const name of [...chosen]) {
     const kind = kindOf(name);
@@ -85,6 +89,17 @@ export function buildProfileModel(config: ApionlyConfig, project: ProjectInfo, c
     const { flags, note } = applyPlatformRules(name, kindOf(name), flagsForAccess(access), ctx, catalogue?.objects[name]?.viewAllModifyAll);
     if (note && profile.objects.overrides[name] !== undefined) warnings.push(note);
     flagsOf.set(name, flags);
+  }
+  for (const name of streaming.read) {
+    const flags = flagsOf.get(name);
+    if (flags && !flags.allowRead) flagsOf.set(name, { ...flags, allowRead: true });
+  }
+  for (const name of streaming.viewAll) {
+    const flags = flagsOf.get(name);
+    if (flags && !flags.viewAllRecords) {
+      flagsOf.set(name, closeFlags({ ...flags, viewAllRecords: true }));
+      warnings.push(`${name}: View All is given because streaming.changeDataCapture selects it (its change events go only to users who can see every record)`);
+    }
   }
   // View All on Asset and Contract depends on View All on Account.
   const account = flagsOf.get('Account');

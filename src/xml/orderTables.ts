@@ -235,6 +235,15 @@ export const EXTL_CLNT_APP_OAUTH_CONFIGURABLE_POLICIES: TypeSpec = {
   elements: {},
 };
 
+/**
+ * PlatformEventChannelMember (API 47+; enrichedFields 51+, filterExpression 56+): the fields as the Metadata API page
+ * lists them (streaming.md §4), alphabetical like every other sequence here; enrichedFields entries keyed by name.
+ */
+export const PLATFORM_EVENT_CHANNEL_MEMBER: TypeSpec = {
+  order: ['enrichedFields', 'eventChannel', 'filterExpression', 'selectedEntity'],
+  elements: { enrichedFields: { order: ['name'], key: ['name'] } },
+};
+
 /** The types whose element order we know. Any other root is formatted generically (all names in byte order). */
 export const METADATA_TYPES: Readonly<Record<string, TypeSpec>> = {
   Profile: PROFILE,
@@ -243,4 +252,5 @@ export const METADATA_TYPES: Readonly<Record<string, TypeSpec>> = {
   ExtlClntAppOauthSettings: EXTL_CLNT_APP_OAUTH_SETTINGS,
   ExtlClntAppGlobalOauthSettings: EXTL_CLNT_APP_GLOBAL_OAUTH_SETTINGS,
   ExtlClntAppOauthConfigurablePolicies: EXTL_CLNT_APP_OAUTH_CONFIGURABLE_POLICIES,
+  PlatformEventChannelMember: PLATFORM_EVENT_CHANNEL_MEMBER,
 };

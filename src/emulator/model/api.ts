@@ -22,6 +22,40 @@ export class SalesforceError extends Error {
   }
 }
 
+/**
+ * A Streaming API refusal as CometD reports it (streaming.md §1 Errors): `error` is the Bayeux error string,
+ * e.g. '403::User not enabled for streaming'; `failureReason` goes to ext.sfdc.failureReason (handshake).
+ */
+export class StreamingRefusal extends Error {
+  constructor(
+    readonly bayeuxError: string,
+    readonly failureReason?: string,
+  ) {
+    super(bayeuxError);
+    this.name = 'StreamingRefusal';
+  }
+}
+
+/** One event the org publishes for the Streaming API (streaming.md §2); the server adds event.replayId and delivers it. */
+export interface StreamEvent {
+  /** The event's own channel: '/data/AccountChangeEvent', '/topic/OpenCases'. CDC events also go to '/data/ChangeEvents'. */
+  readonly channel: string;
+  readonly entityName: string;
+  readonly kind: 'cdc' | 'topic';
+  /** Epoch ms of the commit. */
+  readonly createdAt: number;
+  /** Retention: 72 h for change events, 24 h for PushTopic events (streaming.md §1 Replay). */
+  readonly retentionHours: number;
+  /** The `data` of the delivered message without `event.replayId`: {schema, payload} for CDC, {event, sobject} for a topic. */
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** Who made a DML and through what, for change event headers (changeOrigin, commitUser). */
+export interface DmlOptions {
+  /** e.g. 'com/salesforce/api/rest/66.0;client=sfdx toolbelt:' */
+  readonly origin?: string;
+}
+
 /** A refusal of the OAuth token endpoint, as Salesforce answers it: HTTP 400 `{error, error_description}`. */
 export class OAuthError extends Error {
   constructor(
@@ -74,6 +108,8 @@ export interface OrgOptions {
    * Quotes, WorkOrders, EntitlementManagement, ChatterAnswers, DevHub off; StreamingApi, Ideas, QuickText on.
    */
   readonly features?: Readonly<Record<string, boolean>>;
+  /** Entities that may be selected for Change Data Capture; default 5 (streaming.md §4; the add-on lifts it). */
+  readonly cdcEntityLimit?: number;
   /** Synthetic custom objects for scale (`org start --custom-objects N --fields-per-object M`). */
   readonly customObjects?: { readonly count: number; readonly fieldsPerObject: number };
 }
@@ -185,13 +221,13 @@ export interface EmulatedOrg {
   /** GET /sobjects (describeGlobal), with the `sobjects` array. */
   describeGlobal(): Record<string, unknown>;
   /** POST /sobjects/{type}: returns the new 18-char id. */
-  create(sobjectType: string, fields: Readonly<Record<string, unknown>>): string;
+  create(sobjectType: string, fields: Readonly<Record<string, unknown>>, options?: DmlOptions): string;
   /** PATCH /sobjects/{type}/{id}. */
-  update(sobjectType: string, id: string, fields: Readonly<Record<string, unknown>>): void;
+  update(sobjectType: string, id: string, fields: Readonly<Record<string, unknown>>, options?: DmlOptions): void;
   /** GET /sobjects/{type}/{id}[?fields=…]. */
   retrieve(sobjectType: string, id: string, fields?: readonly string[]): SObjectRecord;
   /** DELETE /sobjects/{type}/{id}: User refuses with Salesforce's error; other types as Salesforce allows. */
-  delete(sobjectType: string, id: string): void;
+  delete(sobjectType: string, id: string, options?: DmlOptions): void;
   /** POST /services/Soap/u-ish and REST resetPassword: records that a reset email was sent (no password is ever returned). */
   resetPassword(userId: string): void;
 
@@ -211,8 +247,21 @@ export interface EmulatedOrg {
    */
   setLicenseSeats?(licenseName: string, total: number): void;
 
+  // --- Streaming API (streaming.md). Optional so another model need not implement them. ---
+  /** Registers a listener for the events each committed DML publishes (change events, PushTopic events); returns an unsubscribe. */
+  onStreamEvents?(listener: (events: readonly StreamEvent[]) => void): () => void;
+  /** The active user with this username (case-insensitive), for sessions opened as another user; undefined when none. */
+  activeUserId?(username: string): string | undefined;
+  /** A CometD handshake as this user: throws StreamingRefusal when the org's Streaming API is off or the user may not use the API. */
+  streamingHandshake?(userId: string): void;
+  /** A subscribe as this user: throws StreamingRefusal for an unknown channel or one the user may not subscribe to. */
+  streamingSubscribe?(userId: string, channel: string): void;
+  /** What a subscriber of `subscription` receives of an event: the filtered `data`, or undefined (not on that channel, or dropped). */
+  streamingDeliver?(userId: string, subscription: string, event: StreamEvent): Record<string, unknown> | undefined;
+  /** GET /tooling/query: PlatformEventChannelMember (streaming.md §4 readiness queries). */
+  toolingQuery?(soql: string): QueryResult;
   // OAuth and External Client Apps (model/oauth). Optional so other models may leave them out.
-  /** readMetadata: one record per name, `{}` (no fullName) for a name the org does not have. */
+  /** readMetadata (ECA types, EventSettings, PlatformEventChannelMember): one record per name, `{}` (no fullName) for a name the org does not have. */
   readMetadata?(type: string, fullNames: readonly string[]): ReadonlyArray<Record<string, unknown>>;
   /** Whether a consumer key belongs to this org (the token endpoint's routing). */
   hasConsumerKey?(clientId: string): boolean;

@@ -10,12 +10,15 @@ import type { ComponentResult, DeployContext } from './rules/types';
 import { INVENTED } from './rules/types';
 import type { OrgState } from './state';
 import { asList, childText, isProblem, parseMetadataXml } from './xml/parseMetadataXml';
+import { deployStreamingComponents } from './streaming/deployStreaming';
 
 /** Metadata types the emulated org deploys: folder and suffix in the mdapi layout. */
 const TYPES: Readonly<Record<string, { dir: string; suffix: string }>> = {
   Profile: { dir: 'profiles', suffix: 'profile' },
   PermissionSet: { dir: 'permissionsets', suffix: 'permissionset' },
   CustomObject: { dir: 'objects', suffix: 'object' },
+  PlatformEventChannelMember: { dir: 'platformEventChannelMembers', suffix: 'platformEventChannelMember' },
+  Settings: { dir: 'settings', suffix: 'settings' },
   ...Object.fromEntries(Object.entries(ECA_TYPE_SPECS).map(([type, spec]) => [type, { dir: spec.dir, suffix: spec.suffix }])),
 };
 const TEST_LEVELS = new Set(['NoTestRun', 'RunSpecifiedTests', 'RunLocalTests', 'RunAllTestsInOrg', 'RunRelevantTests']);
@@ -144,6 +147,11 @@ export function runDeploy(state: OrgState, files: ReadonlyMap<string, Buffer>, o
       record('CustomField', name, fileName, fr);
     }
   }
+  total += deployStreamingComponents(ctx, state, pkgFiles, {
+    members: (type) => expand(type, members.get(type) ?? []),
+    record,
+    fail,
+  });
   for (const type of ['PermissionSet', 'Profile'] as const) {
     const spec = TYPES[type] as { dir: string; suffix: string };
     for (const member of expand(type, members.get(type) ?? [])) {

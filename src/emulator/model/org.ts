@@ -1,5 +1,5 @@
 import {
-  SalesforceError, type ColumnMetadata, type EcaConsumerInfo, type TokenGrant, type DeployOutcome, type DeployRequestOptions, type EmulatedOrg, type FileProperties,
+  SalesforceError, type ColumnMetadata, type DmlOptions, type StreamEvent, type EcaConsumerInfo, type TokenGrant, type DeployOutcome, type DeployRequestOptions, type EmulatedOrg, type FileProperties,
   type MetadataTypeDescription, type OrgIdentity, type OrgKind, type QueryResult, type RetrieveOutcome, type RetrieveTypeMembers, type SObjectRecord,
 } from './api';
 import { runDeploy } from './deploy';
@@ -8,6 +8,13 @@ import { listMetadataOf, METADATA_TYPES, runRetrieve } from './retrieve';
 import { executeQuery, queryColumnsOf } from './soql/execute';
 import { createRecord, deleteRecord, describeGlobalOf, describeSObject, retrieveRecord, updateRecord, type DmlEnv } from './sobjects/dml';
 import type { OrgState } from './state';
+import { rowsOf } from './sobjects/records';
+import { sobjectDef } from './sobjects/schema';
+import { changeBody, changeEventsFor, type ChangeType, type RecordChange } from './streaming/changeEvents';
+import { readStreamingMetadata } from './streaming/channelMembers';
+import { DEFAULT_CDC_ENTITY_LIMIT } from './streaming/names';
+import { topicEventsFor } from './streaming/pushTopics';
+import { checkHandshake, checkSubscribe, deliverTo } from './streaming/subscribers';
 import { randomBytes } from 'node:crypto';
 import { grantClientCredentials, scopeOf } from './oauth/clientCredentials';
 import { isEcaType, readEca } from './oauth/ecaRetrieve';
@@ -51,6 +58,9 @@ export interface WorldHooks {
 /** One emulated org over its serializable state. Every call is synchronous; a failing call changes nothing. */
 export class Org implements EmulatedOrg {
   readonly maxApiVersion = MAX_API_VERSION;
+
+  private readonly streamListeners = new Set<(events: readonly StreamEvent[]) => void>();
+  private commitNumber = 0;
 
   constructor(private state: OrgState, private readonly hooks: WorldHooks) {}
 
@@ -123,11 +133,16 @@ export class Org implements EmulatedOrg {
   describeGlobal(): Record<string, unknown> {
     return describeGlobalOf(this.state, MAX_API_VERSION);
   }
-  create(sobjectType: string, fields: Readonly<Record<string, unknown>>): string {
-    return this.transact((draft, env) => createRecord(draft, env, sobjectType, fields));
+  create(sobjectType: string, fields: Readonly<Record<string, unknown>>, options?: DmlOptions): string {
+    const before = this.state;
+    const id = this.transact((draft, env) => createRecord(draft, env, sobjectType, fields));
+    this.publish(before, 'CREATE', sobjectType, id, options);
+    return id;
   }
-  update(sobjectType: string, id: string, fields: Readonly<Record<string, unknown>>): void {
+  update(sobjectType: string, id: string, fields: Readonly<Record<string, unknown>>, options?: DmlOptions): void {
+    const before = this.state;
     this.transact((draft, env) => updateRecord(draft, env, sobjectType, id, fields));
+    this.publish(before, 'UPDATE', sobjectType, id, options);
   }
   retrieve(sobjectType: string, id: string, fields?: readonly string[]): SObjectRecord;
   retrieve(types: readonly RetrieveTypeMembers[], apiVersion: string): RetrieveOutcome;
@@ -135,8 +150,59 @@ export class Org implements EmulatedOrg {
     if (typeof a === 'string') return retrieveRecord(this.state, a, b, c, MAX_API_VERSION);
     return runRetrieve(this.state, a, b);
   }
-  delete(sobjectType: string, id: string): void {
+  delete(sobjectType: string, id: string, options?: DmlOptions): void {
+    const before = this.state;
     this.transact((draft, env) => deleteRecord(draft, sobjectType, id, env.now));
+    this.publish(before, 'DELETE', sobjectType, id, options);
+  }
+
+  /** After a committed DML: the change event (selected entities) and PushTopic events it makes, to every listener. */
+  private publish(before: OrgState, changeType: ChangeType, sobjectType: string, id: string, options: DmlOptions | undefined): void {
+    if (this.streamListeners.size === 0) return;
+    const def = sobjectDef(this.state, sobjectType);
+    if (!def) return;
+    const id18 = toId18(id) ?? id;
+    const find = (s: OrgState): Record<string, unknown> | undefined => rowsOf(s, def.name).find((r) => r['Id'] === id18);
+    const beforeRow = changeType === 'CREATE' ? undefined : find(before);
+    const afterRow = changeType === 'DELETE' ? undefined : find(this.state);
+    const change: RecordChange = {
+      entityName: def.name, changeType, recordId: id18, ...(beforeRow ? { before: beforeRow } : {}), ...(afterRow ? { after: afterRow } : {}),
+      commitUser: this.state.identity.userId, commitTimestamp: Date.now(), origin: options?.origin ?? `com/salesforce/api/rest/${MAX_API_VERSION}`,
+    };
+    this.commitNumber += 1;
+    const changed = changeType === 'UPDATE' ? changeBody(change).changedFields : [];
+    const events = [...changeEventsFor(this.state, change, this.commitNumber), ...topicEventsFor(before, this.state, change, changed)];
+    if (events.length === 0) return;
+    for (const l of this.streamListeners) l(events);
+  }
+
+  onStreamEvents(listener: (events: readonly StreamEvent[]) => void): () => void {
+    this.streamListeners.add(listener);
+    return () => {
+      this.streamListeners.delete(listener);
+    };
+  }
+  activeUserId(username: string): string | undefined {
+    const lower = username.toLowerCase();
+    return this.state.users.find((u) => String(u.fields['Username']).toLowerCase() === lower && u.fields['IsActive'] === true)?.id;
+  }
+  streamingHandshake(userId: string): void {
+    checkHandshake(this.state, userId);
+  }
+  streamingSubscribe(userId: string, channel: string): void {
+    checkSubscribe(this.state, userId, channel);
+  }
+  streamingDeliver(userId: string, subscription: string, event: StreamEvent): Record<string, unknown> | undefined {
+    return deliverTo(this.state, userId, subscription, event);
+  }
+  toolingQuery(soql: string): QueryResult {
+    return executeQuery(this.state, soql, MAX_API_VERSION, { tooling: true });
+  }
+  /** How many entities Change Data Capture may select (admin hook: the add-on). */
+  setCdcEntityLimit(limit: number): void {
+    if (!Number.isInteger(limit) || limit < 0) throw new SalesforceError('INVALID_FIELD', `The Change Data Capture entity limit must be a whole number of 0 or more, not ${limit} (emulator-invented message)`);
+    if (limit === DEFAULT_CDC_ENTITY_LIMIT) delete this.state.cdcEntityLimit;
+    else this.state.cdcEntityLimit = limit;
   }
   resetPassword(userId: string): void {
     const id = toId18(userId);
@@ -166,6 +232,7 @@ export class Org implements EmulatedOrg {
   private readonly oauthSessions = new Map<string, string>();
 
   readMetadata(type: string, fullNames: readonly string[]): ReadonlyArray<Record<string, unknown>> {
+    if (type === 'EventSettings' || type === 'PlatformEventChannelMember') return readStreamingMetadata(this.state, type, fullNames);
     if (!isEcaType(type)) throw new SalesforceError('INVALID_TYPE', `readMetadata of ${type} is not supported by the emulated org (emulator-invented message)`);
     return readEca(this.state, type, fullNames);
   }

@@ -117,6 +117,25 @@ export interface OrgEvent {
   at: string;
 }
 
+/** A stored data record of a business object (Account, Invoice__c, …) or of PushTopic. */
+export interface RecordState {
+  id: string;
+  fields: Record<string, string | number | boolean | null>;
+}
+
+/** A deployed PlatformEventChannelMember (streaming.md §4): one entity selected on a channel. */
+export interface ChannelMemberState {
+  id: string;
+  /** Metadata fullName, e.g. 'ChangeEvents_AccountChangeEvent'. */
+  fullName: string;
+  eventChannel: string; // 'ChangeEvents'
+  selectedEntity: string; // 'AccountChangeEvent', 'Invoice__ChangeEvent'
+  enrichedFields: string[];
+  filterExpression: string | null;
+  createdDate: string;
+  lastModifiedDate: string;
+}
+
 /**
  * One External Client App component (ExternalClientApplication, ExtlClntAppOauthSettings,
  * ExtlClntAppGlobalOauthSettings, ExtlClntAppOauthConfigurablePolicies), its elements as deployed (text values).
@@ -159,6 +178,12 @@ export interface OrgState {
   permissionSetAssignments: AssignmentState[];
   permissionSetLicenseAssigns: AssignmentState[];
   events: OrgEvent[];
+  /** Data records per sObject type (business objects, PushTopic); absent in states saved before streaming. */
+  records?: Record<string, RecordState[]>;
+  /** Change Data Capture selections (PlatformEventChannelMember); absent = none. */
+  channelMembers?: ChannelMemberState[];
+  /** How many entities may be selected for Change Data Capture (streaming.md §4: 5; the add-on lifts it). */
+  cdcEntityLimit?: number;
   /** External Client Apps (absent in states saved before they were modelled). */
   ecaComponents?: EcaComponentState[];
   ecaConsumers?: EcaConsumerState[];

@@ -43,6 +43,14 @@ function validateOrg(o: Record<string, unknown>, p: string): void {
   arrayOf(o, 'users', p, (x, xp) => { str(x, 'id', xp); obj(x, 'fields', xp); str(x['fields'] as Record<string, unknown>, 'Username', `${xp}.fields`); });
   for (const k of ['permissionSetAssignments', 'permissionSetLicenseAssigns']) arrayOf(o, k, p, (x, xp) => { str(x, 'id', xp); str(x, 'assigneeId', xp); str(x, 'targetId', xp); });
   arrayOf(o, 'events', p, (x, xp) => { str(x, 'type', xp); str(x, 'userId', xp); });
+  if (o['records'] !== undefined) {
+    obj(o, 'records', p);
+    for (const type of Object.keys(o['records'] as object)) arrayOf(o['records'] as Record<string, unknown>, type, `${p}.records`, (x, xp) => { str(x, 'id', xp); obj(x, 'fields', xp); });
+  }
+  if (o['channelMembers'] !== undefined) {
+    arrayOf(o, 'channelMembers', p, (x, xp) => { for (const k of ['id', 'fullName', 'eventChannel', 'selectedEntity']) str(x, k, xp); });
+  }
+  if (o['cdcEntityLimit'] !== undefined) need(typeof o['cdcEntityLimit'] === 'number', `${p}.cdcEntityLimit`, 'expected a number');
   // External Client Apps: optional (states saved before they were modelled have none).
   if (o['ecaComponents'] !== undefined) arrayOf(o, 'ecaComponents', p, (x, xp) => { for (const k of ['type', 'fullName', 'id', 'app']) str(x, k, xp); obj(x, 'fields', xp); });
   if (o['ecaConsumers'] !== undefined) arrayOf(o, 'ecaConsumers', p, (x, xp) => { for (const k of ['app', 'id', 'key', 'secret']) str(x, k, xp); });

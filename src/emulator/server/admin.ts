@@ -8,6 +8,9 @@
  *   POST   /__emulator/users/{userId}/deactivate  IsActive=false through the model's rules (?org=00D… picks the org)
  *   POST   /__emulator/users/{userId}/lock-password  UserLogin.IsPasswordLocked=true (no API sets it; ?org=00D…)
  *   POST   /__emulator/seats                      {"seats":{"Salesforce":3}[, "orgId":"00D…"]} sets licence seats
+ *   POST   /__emulator/sessions                   {"username":"…"[, "orgId":"00D…"]} -> 201 {accessToken, userId, orgId}: a session
+ *                                                 as that (active) user, e.g. the integration user for a streaming client
+ *   DELETE /__emulator/sessions/{token}           revokes it (a connected streaming client then gets 401::Authentication invalid)
  *   GET    /__emulator/eca                        every External Client App's consumer key and secret (?org=00D…), as the
  *                                                 admin reads them in Setup (External Client App Manager > app > Settings >
  *                                                 OAuth Settings > Consumer Key and Secret)
@@ -64,6 +67,19 @@ export function handleAdmin(ctx: ServerContext, req: Request): Reply {
       org.update('User', id, { IsActive: false });
       ctx.markDirty();
       return json(200, { id, IsActive: false });
+    }
+    if (what === 'sessions' && ctx.streaming) {
+      if (segs.length === 1 && req.method === 'POST') {
+        const b = body(req) as Record<string, unknown>;
+        const org = pickOrg(ctx, typeof b['orgId'] === 'string' ? b['orgId'] : undefined);
+        if (!org) return restError(404, 'NOT_FOUND', `No hosted org has id ${String(b['orgId'])}`);
+        const username = b['username'];
+        if (typeof username !== 'string' || username === '') return restError(400, 'INVALID_INPUT', 'Send {"username":"…"}: the active user to open a session as.');
+        const userId = org.activeUserId?.(username);
+        if (!userId) return restError(404, 'NOT_FOUND', `No active user ${username} in org ${org.identity.orgId}`);
+        return json(201, { accessToken: ctx.streaming.sessions.open(org, userId), userId, orgId: org.identity.orgId, username });
+      }
+      if (segs.length === 2 && id !== undefined && req.method === 'DELETE') return ctx.streaming.sessions.revoke(id) ? noContent() : notFound();
     }
     if (what === 'eca') {
       const org = pickOrg(ctx, req.url.searchParams.get('org'));

@@ -1,5 +1,6 @@
 /** Small HTTP helpers shared by the REST, SOAP and admin handlers. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { StreamingHub } from './cometd/hub';
 import type { EmulatedOrg, EmulatedWorld } from '../model/api';
 import type { FaultRegistry } from './faults';
 import type { JobStore } from './jobs';
@@ -17,6 +18,8 @@ export interface ServerContext {
   /** Marks the world changed, so the state file is rewritten after this request. */
   readonly markDirty: () => void;
   readonly log: (line: string) => void;
+  /** The CometD endpoint and its sessions (Streaming API). */
+  readonly streaming?: StreamingHub;
 }
 
 export interface Request {
@@ -29,7 +32,8 @@ export interface Request {
 
 export interface Reply {
   readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
+  /** A list value sends the header once per item (Set-Cookie). */
+  readonly headers: Readonly<Record<string, string | readonly string[]>>;
   readonly body: string | Buffer;
   /** Set by handlers for logging and fault matching after the fact. */
   readonly note?: string;

@@ -84,6 +84,13 @@ function authed(
   };
 }
 
+/** A change event's changeOrigin for a REST DML: the API and version, and the client named in Sforce-Call-Options. */
+function changeOrigin(req: Request, version: string): string {
+  const options = req.raw.headers['sforce-call-options'];
+  const client = typeof options === 'string' ? /client=([^,]*)/.exec(options)?.[1] : undefined;
+  return `com/salesforce/api/rest/${version}${client ? `;client=${client}` : ''}`;
+}
+
 function simple(route: string, handle: Route['handle']): Route {
   return { call: { route }, handle };
 }
@@ -165,7 +172,7 @@ export function matchRest(method: string, path: string, url: URL): Route | undef
           { route: 'sobject-create', sobject },
           version,
           (org, _ctx, req) => {
-            const id18 = org.create(sobject, parseJsonBody(req));
+            const id18 = org.create(sobject, parseJsonBody(req), { origin: changeOrigin(req, version) });
             _ctx.markDirty();
             return json(201, { id: id18, success: true, errors: [] });
           },
@@ -188,7 +195,7 @@ export function matchRest(method: string, path: string, url: URL): Route | undef
           { route: 'sobject-update', sobject },
           version,
           (org, ctx, req) => {
-            org.update(sobject, id, parseJsonBody(req));
+            org.update(sobject, id, parseJsonBody(req), { origin: changeOrigin(req, version) });
             ctx.markDirty();
             return noContent();
           },
@@ -199,8 +206,8 @@ export function matchRest(method: string, path: string, url: URL): Route | undef
         return authed(
           { route: 'sobject-delete', sobject },
           version,
-          (org, ctx) => {
-            org.delete(sobject, id);
+          (org, ctx, req) => {
+            org.delete(sobject, id, { origin: changeOrigin(req, version) });
             ctx.markDirty();
             return noContent();
           },
@@ -233,6 +240,16 @@ export function matchRest(method: string, path: string, url: URL): Route | undef
     return undefined;
   }
 
+  if (head === 'tooling' && type === 'query' && id === undefined && method === 'GET') {
+    // Tooling API query: PlatformEventChannelMember (streaming.md §4 readiness queries).
+    const q = url.searchParams.get('q') ?? '';
+    const from = fromType(q);
+    return authed({ route: 'tooling-query', ...(from ? { sobject: from } : {}) }, version, (org) => {
+      if (q.trim() === '') throw new SalesforceError('MALFORMED_QUERY', 'A query string has to be specified');
+      if (!org.toolingQuery) return notFound();
+      return json(200, org.toolingQuery(q));
+    });
+  }
   if (head === 'apps') return matchConnectApps(method, version, segs, url);
   if (head === 'composite' && type === 'batch' && id === undefined && method === 'POST') {
     return authed({ route: 'composite-batch' }, version, (_org, ctx, req) => compositeBatch(ctx, req, version));

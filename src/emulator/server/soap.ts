@@ -105,7 +105,8 @@ async function dispatch(ctx: ServerContext, org: EmulatedOrg, version: string, r
       const type = soapString(a, 'type') ?? '';
       const names = soapList(a, 'fullNames').map(String);
       // A name the org does not have comes back as a nil record, as Salesforce answers it.
-      const records = org.readMetadata(type, names).map((r) => (typeof r['fullName'] === 'string' ? r : null));
+      // Records carry their type as xsi:type, as Salesforce writes them.
+      const records = org.readMetadata(type, names).map((r) => (typeof r['fullName'] === 'string' ? { '@xsi:type': type, ...r } : null));
       return xml(200, soapResponse('readMetadata', { records }));
     }
     case 'describeMetadata': {

@@ -71,10 +71,13 @@ export function toXml(name: string, value: unknown): string {
   if (Array.isArray(value)) return value.map((v) => toXml(name, v)).join('');
   if (value === null) return `<${name} xsi:nil="true"/>`;
   if (typeof value === 'object') {
-    const inner = Object.entries(value as Record<string, unknown>)
+    const entries = Object.entries(value as Record<string, unknown>);
+    // Keys starting with '@' are attributes (readMetadata's xsi:type).
+    const attrs = entries.filter(([k]) => k.startsWith('@')).map(([k, v]) => ` ${k.slice(1)}="${escapeXml(String(v))}"`).join('');
+    const inner = entries.filter(([k]) => !k.startsWith('@'))
       .map(([k, v]) => toXml(k, v))
       .join('');
-    return `<${name}>${inner}</${name}>`;
+    return `<${name}${attrs}>${inner}</${name}>`;
   }
   return `<${name}>${escapeXml(String(value))}</${name}>`;
 }

@@ -12,6 +12,7 @@ import { handleAdmin } from './admin';
 import { CallDescriptor, FaultController, FaultRegistry, FaultSpec, FaultSpecError, parseFaultList } from './faults';
 import { notFound, readBody, Reply, Request, restError, sendReply, ServerContext } from './http';
 import { JobStore, JobTiming } from './jobs';
+import { COMETD_PATH, StreamingHub, type CometdOptions } from './cometd/hub';
 import { QueryCursors } from './queryCursors';
 import { matchRest, Route } from './rest';
 import { faultReply, handleSoap, peekSoap } from './soap';
@@ -38,6 +39,8 @@ export interface StartEmulatedOrgOptions {
   readonly world?: EmulatedWorld;
   /** Inject the world factory (tests); default the model's createWorld. */
   readonly createWorld?: CreateWorld;
+  /** The CometD endpoint: how long a long poll is held (default 110 s, as Salesforce; tests use a few seconds), session expiry. */
+  readonly cometd?: CometdOptions;
   /**
    * Serve HTTPS with a certificate made at start (openssl), for clients that refuse HTTP (`sf org login
    * client-credentials`). `true`: in a new temporary folder; `{ certDir }`: in that folder. Clients trust it with
@@ -55,6 +58,8 @@ export interface RunningEmulatedOrg {
   readonly orgs: readonly OrgIdentity[];
   readonly world: EmulatedWorld;
   readonly faults: FaultController;
+  /** The Streaming API endpoint: sessions for other users (`streaming.sessions.open(org, userId)`). */
+  readonly streaming: StreamingHub;
   /** Stops listening, drops open connections, writes the state one last time. */
   close(): Promise<void>;
 }
@@ -110,7 +115,8 @@ export async function startEmulatedOrg(options: StartEmulatedOrgOptions = {}): P
     inProgressPolls: options.deployTiming?.inProgressPolls ?? 1,
   };
   const jobs = new JobStore(faults, timing, markDirty);
-  const ctx: ServerContext = { world, faults, jobs, queries: new QueryCursors(), markDirty, log };
+  const streaming = new StreamingHub(world, options.cometd);
+  const ctx: ServerContext = { world, faults, jobs, queries: new QueryCursors(), markDirty, log, streaming };
 
   let tls: ReturnType<typeof makeCertificate> | undefined;
   if (options.https) {
@@ -177,8 +183,9 @@ export async function startEmulatedOrg(options: StartEmulatedOrgOptions = {}): P
     orgs: world.orgs.map((o) => o.identity),
     world,
     faults,
+    streaming,
     close: () => {
-      closed ??= closeServer(server).then(() => {
+      closed ??= (streaming.close(), closeServer(server)).then(() => {
         save();
         log('emulated org stopped');
       });
@@ -222,6 +229,11 @@ interface Dispatch {
 }
 
 function route(ctx: ServerContext, req: Request): Dispatch | undefined {
+  const cometd = COMETD_PATH.exec(req.path);
+  if (cometd && ctx.streaming) {
+    const hub = ctx.streaming;
+    return { call: { route: 'cometd' }, run: () => hub.handle(req, cometd[1] ?? '') };
+  }
   const soap = SOAP_PATH.exec(req.path);
   if (soap) {
     const version = soap[1] ?? '';

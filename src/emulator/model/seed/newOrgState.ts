@@ -101,6 +101,7 @@ export function newOrgState(options: OrgOptions, podTag: string, now: string): O
     permissionSetAssignments: [],
     permissionSetLicenseAssigns: [],
     events: [],
+    ...(options.cdcEntityLimit !== undefined ? { cdcEntityLimit: options.cdcEntityLimit } : {}),
   };
   if (options.customObjects && options.customObjects.count > 0) {
     addCustomSchema(state, syntheticObjects(options.customObjects.count, options.customObjects.fieldsPerObject), id, now);

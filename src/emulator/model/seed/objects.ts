@@ -11,6 +11,7 @@ export { FIELD_ONLY_OBJECTS };
 /** Features and their default state in a new Enterprise org (standard-objects §2.2, §2.3). */
 export const DEFAULT_FEATURES: Readonly<Record<string, boolean>> = {
   StreamingApi: true, // EventSettings.enableStreamingApi, on by default
+  DynamicStreamingChannel: false, // EventSettings.enableDynamicStreamingChannel, off by default (streaming.md §4)
   Ideas: true, // IdeasSettings.enableIdeas
   QuickText: true,
   Orders: false, // OrderSettings.enableOrders
@@ -84,7 +85,11 @@ export const STANDARD_OBJECTS: readonly StandardObjectDef[] = [
   obj('Macro', 'Macro', '0JZ', [req('Name'), f('Description', 'textarea')]),
   obj('Document', 'Document', '015', [req('Name'), f('Description', 'textarea'), f('Keywords')]),
   obj('StreamingChannel', 'Streaming Channel', '0M6', [req('Name'), f('Description')], { feature: 'StreamingApi' }),
-  obj('PushTopic', 'Push Topic', '0IF', [req('Name'), req('Query', 'textarea'), f('Description')], { feature: 'StreamingApi', viewAll: false }),
+  obj('PushTopic', 'Push Topic', '0IF', [
+    req('Name'), req('Query', 'textarea'), f('Description'), req('ApiVersion', 'double'), f('IsActive', 'boolean'), f('NotifyForFields', 'picklist'),
+    f('NotifyForOperationCreate', 'boolean'), f('NotifyForOperationUpdate', 'boolean'), f('NotifyForOperationDelete', 'boolean'),
+    f('NotifyForOperationUndelete', 'boolean'),
+  ], { feature: 'StreamingApi', viewAll: false }),
   obj('Idea', 'Idea', '087', [req('Title'), f('Body', 'textarea'), f('Categories', 'multipicklist'), f('Status', 'picklist')], { feature: 'Ideas', viewAll: false }),
   obj('QuickText', 'Quick Text', '574', [req('Name'), req('Message', 'textarea'), f('Category', 'picklist')], { feature: 'QuickText' }),
   obj('Order', 'Order', '801', [req('AccountId', 'reference'), req('Status', 'picklist'), req('EffectiveDate', 'date'), f('Description', 'textarea')], { feature: 'Orders' }),

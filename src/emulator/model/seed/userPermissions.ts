@@ -305,25 +305,27 @@ export const USER_PERMISSION_NAMES: readonly string[] = [
 ];
 
 /**
- * Permissions the Salesforce Integration user licence allows. Emulator assumption: the real list is not published;
- * the licence's own profile (Minimum Access - API Only Integrations) carries ApiEnabled, ApiUserOnly and
- * ChatterInternalUser (salesforce-facts e), and the licence is data-access only, so admin permissions such as
- * ModifyAllData, ManageUsers or CustomizeApplication are refused with "The user license doesn't allow the
- * permission: X" (the shape of forcedotcom/devops-center-feedback#290).
+ * Permissions the Salesforce Integration user licence refuses. Emulator assumption: the real list is not published
+ * (permission-model 7); the licence is for API data access, so the administration of users, security and setup is
+ * refused with "The user license doesn't allow the permission: X" (the shape of forcedotcom/devops-center-feedback#290,
+ * which names FreezeUsers). The same names apionly's generate refuses on the integration route (a test keeps the two
+ * lists equal); every other known permission is allowed.
  */
-export const INTEGRATION_LICENSE_PERMISSIONS: readonly string[] = [
-  'ApiEnabled',
-  'ApiUserOnly',
-  'ChatterInternalUser',
-  'ChatterEditOwnPost',
-  'ChatterFileLink',
-  'ViewHelpLink',
-  'ActivitiesAccess',
-  'AllowUniversalSearch',
-  'ApexRestServices',
-  'EnableNotifications',
-  'SelectFilesFromSalesforce',
-  'ShowCompanyNameAsUserBadge',
+export const INTEGRATION_LICENSE_DENIED_PERMISSIONS: readonly string[] = [
+  'ModifyAllData',
+  'ViewAllData',
+  'ManageUsers',
+  'ManageInternalUsers',
+  'ResetPasswords',
+  'FreezeUsers',
+  'ManageProfilesPermissionsets',
+  'AssignPermissionSets',
+  'ManageRoles',
+  'ManageSharing',
+  'CustomizeApplication',
+  'ModifyMetadata',
+  'ViewSetup',
+  'ManageCustomPermissions',
 ];
 
 /**
@@ -341,11 +343,10 @@ export function isKnownUserPermission(name: string): boolean {
   return VALID.has(name);
 }
 
-/** The licences whose permission lists are restricted; other licences allow every known permission. */
-const RESTRICTED: Readonly<Record<string, ReadonlySet<string>>> = {
-  'Salesforce Integration': new Set(INTEGRATION_LICENSE_PERMISSIONS),
+/** The licences that refuse some permissions; other licences allow every known permission. */
+const DENIED: Readonly<Record<string, ReadonlySet<string>>> = {
+  'Salesforce Integration': new Set(INTEGRATION_LICENSE_DENIED_PERMISSIONS),
 };
 export function licenseAllowsPermission(license: string, name: string): boolean {
-  const allowed = RESTRICTED[license];
-  return allowed === undefined || allowed.has(name);
+  return !(DENIED[license]?.has(name) ?? false);
 }

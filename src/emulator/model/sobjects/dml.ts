@@ -6,12 +6,15 @@ import { INTEGRATION_PSL } from '../seed/newOrgState';
 import type { OrgState, UserState } from '../state';
 import { profileAssignmentId, profileOwnedPermissionSetId, rowsOf, usedSeats } from './records';
 import { INVENTED } from '../rules/types';
+import { createGenericRecord, deleteGenericRecord, findGenericRecord, updateGenericRecord } from './genericRecords';
 import { createObjectPermissions, createPermissionSet, deleteObjectPermissions, updateObjectPermissions, updatePermissionSet, updateProfile, updateUserLogin } from './permissionDml';
 import { businessObject, fieldDef, sobjectDef, SYSTEM_OBJECTS, USER, type SFieldDef, type SObjectDef } from './schema';
 import { fieldPermissionTypes } from './permissionEntities';
 
 export interface DmlEnv {
   readonly now: string;
+  /** The user making the DML (CreatedById, LastModifiedById, OwnerId); default the org's admin. */
+  readonly actorId?: string;
   nextId(prefix: string): string;
   /** Is this username taken by any user in any org of the world (case-insensitive)? */
   usernameTaken(username: string, exceptUserId?: string): boolean;
@@ -264,8 +267,14 @@ export function createRecord(state: OrgState, env: DmlEnv, type: string, fields:
     case 'FieldPermissions':
       return insertFieldPermissions(state, env, values);
     default:
-      throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `The emulated org stores no ${def.name} records` + INVENTED, 400);
+      if (!isBusinessType(def)) throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `The emulated org stores no ${def.name} records` + INVENTED, 400);
+      return createGenericRecord(state, { now: env.now, actorId: env.actorId ?? state.identity.userId, nextId: env.nextId }, def, values, coerce).id;
   }
+}
+
+/** Business objects and PushTopic keep data records; the system objects above have their own rules. */
+function isBusinessType(def: SObjectDef): boolean {
+  return !SYSTEM_OBJECTS.includes(def);
 }
 
 /**
@@ -330,7 +339,10 @@ export function updateRecord(state: OrgState, env: DmlEnv, type: string, id: str
       case 'UserLogin':
         return updateUserLogin(state, env.now, id18, values);
       default:
-        throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `The emulated org does not update ${def.name} records` + INVENTED, 400);
+        if (!isBusinessType(def)) throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `The emulated org does not update ${def.name} records` + INVENTED, 400);
+        if (!findGenericRecord(state, def.name, id18)) throw new SalesforceError('NOT_FOUND', 'The requested resource does not exist', 404);
+        updateGenericRecord(state, { now: env.now, actorId: env.actorId ?? state.identity.userId, nextId: env.nextId }, def, id18, values, coerce);
+        return;
     }
   }
   const prev = findUser(state, id18);
@@ -372,7 +384,10 @@ export function deleteRecord(state: OrgState, type: string, id: string, now = ne
   const key = lists[def.name];
   if (!key) {
     if (!def.deletable) throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', 'entity type cannot be deleted', 400);
-    throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `The emulated org does not delete ${def.name} records` + INVENTED, 400);
+    if (!isBusinessType(def)) throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `The emulated org does not delete ${def.name} records` + INVENTED, 400);
+    if (!findGenericRecord(state, def.name, id18)) throw new SalesforceError('NOT_FOUND', 'The requested resource does not exist', 404);
+    deleteGenericRecord(state, def.name, id18);
+    return;
   }
   if (key === 'permissionSetAssignments' && state.users.some((u) => profileAssignmentId(u.id) === id18)) {
     throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION', "You can't assign or unassign this permission set because it's associated with a profile.", 400);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { caseSafeSuffix, KEY_PREFIX } from '../ids';
 import { hasModifyAllData, permissionSetLicenseNamed } from '../orgCatalog';
 import { USER_PERMISSION_NAMES } from '../seed/userPermissions';
+import { channelMemberRows } from '../streaming/channelMembers';
 import type { FieldPermissionFlags, ObjectPermissionFlags, OrgState, UserState } from '../state';
 
 export type Row = Record<string, unknown>;
@@ -171,6 +172,8 @@ export function rowsOf(state: OrgState, type: string): Row[] {
         UsedLicenses: usedSeats(state, l.name), Status: 'Active', CreatedDate: orgCreated, CreatedById: adminId, LastModifiedDate: orgCreated,
         LastModifiedById: adminId, SystemModstamp: orgCreated,
       }));
+    case 'PlatformEventChannelMember':
+      return channelMemberRows(state);
     case 'ObjectPermissions':
       return objectPermissionRows(state);
     case 'FieldPermissions':
@@ -180,6 +183,7 @@ export function rowsOf(state: OrgState, type: string): Row[] {
     case 'PermissionSetGroup':
       return []; // the emulated org hosts no permission set groups
     default:
-      return []; // business objects: the emulator stores no data records
+      // business objects and PushTopic: the records created through REST
+      return (state.records?.[type] ?? []).map((r) => ({ Id: r.id, ...r.fields }));
   }
 }

@@ -165,6 +165,22 @@ export const ORGANIZATION: SObjectDef = {
   ],
 };
 
+/** Tooling API only (streaming.md §4 readiness queries). */
+export const PLATFORM_EVENT_CHANNEL_MEMBER: SObjectDef = {
+  name: 'PlatformEventChannelMember', label: 'Platform Event Channel Member', labelPlural: 'Platform Event Channel Members', keyPrefix: '0v8',
+  createable: false, updateable: false, deletable: false, custom: false,
+  fields: [
+    ID, ro('DeveloperName', 'string', 'Developer Name'), ro('MasterLabel', 'string', 'Label'), ro('FullName', 'string', 'Full Name'),
+    ro('NamespacePrefix', 'string', 'Namespace Prefix'), ro('EventChannel', 'string', 'Event Channel'), ro('SelectedEntity', 'string', 'Selected Entity'),
+    ro('FilterExpression', 'textarea', 'Filter Expression'), ...AUDIT,
+  ],
+};
+
+/** The Tooling API's sObject definition for a name (case-insensitive); only what the emulated org serves there. */
+export function toolingObjectDef(name: string): SObjectDef | undefined {
+  return name.toLowerCase() === 'platformeventchannelmember' ? PLATFORM_EVENT_CHANNEL_MEMBER : undefined;
+}
+
 /** Object permissions of a permission set (a profile's are on its owned set): permission-model.md §2. */
 export const OBJECT_PERMISSIONS: SObjectDef = {
   name: 'ObjectPermissions', label: 'Object Permissions', labelPlural: 'Object Permissions', keyPrefix: '110', createable: true, updateable: true, deletable: true, custom: false,

@@ -2,7 +2,7 @@ import type { ColumnMetadata, QueryResult, SObjectRecord } from '../api';
 import { toId18 } from '../ids';
 import type { OrgState } from '../state';
 import { rowsOf, type Row } from '../sobjects/records';
-import { fieldDef, relationshipDef, sobjectDef, type SFieldDef, type SObjectDef } from '../sobjects/schema';
+import { fieldDef, relationshipDef, sobjectDef, toolingObjectDef, type SFieldDef, type SObjectDef } from '../sobjects/schema';
 import { parseSoql, soqlError, type Condition, type FieldRef, type Literal, type SoqlQuery } from './parse';
 
 /** A field path resolved against the schema: relationship hops, then the field. */
@@ -164,9 +164,14 @@ function compile(state: OrgState, q: SoqlQuery, root: SObjectDef, c: Condition, 
   }
 }
 
-function prepare(state: OrgState, soql: string): { q: SoqlQuery; def: SObjectDef } {
+/** `tooling`: the Tooling API's objects (PlatformEventChannelMember) instead of the data API's. */
+export interface QueryOptions {
+  readonly tooling?: boolean;
+}
+
+function prepare(state: OrgState, soql: string, options: QueryOptions = {}): { q: SoqlQuery; def: SObjectDef } {
   const q = parseSoql(soql);
-  const def = sobjectDef(state, q.from);
+  const def = options.tooling ? toolingObjectDef(q.from) : sobjectDef(state, q.from);
   if (!def) {
     throw soqlError('INVALID_TYPE', q.text, q.fromPos,
       `sObject type '${q.from}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`);
@@ -175,8 +180,8 @@ function prepare(state: OrgState, soql: string): { q: SoqlQuery; def: SObjectDef
 }
 
 /** Runs a query. Records carry attributes {type, url}; parent paths become nested records (null when the parent is absent). */
-export function executeQuery(state: OrgState, soql: string, apiVersion: string): QueryResult {
-  const { q, def } = prepare(state, soql);
+export function executeQuery(state: OrgState, soql: string, apiVersion: string, options: QueryOptions = {}): QueryResult {
+  const { q, def } = prepare(state, soql, options);
   const ex = new Executor(state);
   const selected = q.fields.map((f) => resolve(state, q, def, f));
   const where = q.where ? compile(state, q, def, q.where, ex) : () => true;
