@@ -4,7 +4,7 @@
  * org or to disk. How to add a group: ./index.ts.
  */
 import { loadConfig } from '../config';
-import { chooseOrgKey, readOrgFacts, scrubError } from '../deploy/deploy';
+import { chooseOrgKey, coreWarnings, readOrgFacts, scrubError } from '../deploy/deploy';
 import { describeError, looksLikeAccessToken, scrubData } from '../deploy/scrub';
 import { connectOrg, type OrgSession } from '../deploy/targetOrg';
 import { UsageError } from '../errors';
@@ -24,6 +24,8 @@ export interface CheckDeps {
   readonly env: NodeJS.ProcessEnv;
   /** Logs in as the integration user (tests inject a fake). */
   readonly login: typeof loginWithClientCredentials;
+  /** Subscribes to @salesforce/core warnings (e.g. "Using insecure protocol"); returns the unsubscribe. */
+  readonly collectCoreWarnings: (sink: (warning: string) => void) => () => void;
 }
 
 export async function check(options: CheckOptions, deps: Partial<CheckDeps> = {}): Promise<CheckReport> {
@@ -33,6 +35,7 @@ export async function check(options: CheckOptions, deps: Partial<CheckDeps> = {}
     progress: (line) => void process.stderr.write(`${line}\n`),
     env: process.env,
     login: loginWithClientCredentials,
+    collectCoreWarnings: coreWarnings,
     ...deps,
   };
   const loaded = await loadConfig({ cwd: options.cwd, ...(options.configPath === undefined ? {} : { configPath: options.configPath }) });
@@ -44,6 +47,10 @@ export async function check(options: CheckOptions, deps: Partial<CheckDeps> = {}
   }
   const project = await readSfdxProject(loaded.projectDir);
   const secrets: string[] = options.targetOrg && looksLikeAccessToken(options.targetOrg) ? [options.targetOrg] : [];
+  const warnings: string[] = [];
+  const unsubscribe = d.collectCoreWarnings((w) => {
+    if (!warnings.includes(w)) warnings.push(w);
+  });
   try {
     d.progress(`Connecting to ${secrets.length ? 'the org of the access token given' : (options.targetOrg ?? 'the default target org')}…`);
     const admin = await d.connect(options.targetOrg);
@@ -85,11 +92,13 @@ export async function check(options: CheckOptions, deps: Partial<CheckDeps> = {}
       ...(orgKey ? { orgKey } : {}),
       integrationUser: String(user.fields['Username']),
       groups,
-      warnings: [],
+      warnings,
     };
     return scrubData(report, secrets);
   } catch (err) {
     throw scrubError(err, secrets);
+  } finally {
+    unsubscribe();
   }
 }
 
