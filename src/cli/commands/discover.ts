@@ -25,7 +25,7 @@ const LIMIT = 50;
 /** The human lines: what was read, what changed (at most 50 names per list), the file's status. */
 export function renderDiscoverResult(r: DiscoverResult, check: boolean): string[] {
   const lines = [
-    `${r.org.target}: ${r.org.id}, ${r.org.edition}, ${r.org.sandbox ? 'sandbox' : 'production'}, API ${r.org.apiVersion}.`,
+    `Org ${r.org.id}${r.org.target.startsWith('<') ? '' : ` (${r.org.target})`}: ${r.org.edition}, ${r.org.sandbox ? 'sandbox' : 'production'}, API ${r.org.apiVersion}.`,
     `${r.counts.objectPermissionObjects} objects take object permissions, ${r.counts.objects - r.counts.objectPermissionObjects} take field permissions only; ` +
       `${r.counts.fields} fields take field permissions; ${r.counts.userPermissions} user permissions (${r.counts.referenceProfilePermissions} enabled on the reference profile).`,
   ];

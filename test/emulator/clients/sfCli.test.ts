@@ -110,4 +110,16 @@ describeWithSf('sf CLI against the emulated org (APIONLY_SF_CLI)', () => {
     expect(ps.code).toBe(0);
     expect((JSON.parse(ps.stdout) as { result: { successes: unknown[] } }).result.successes).toHaveLength(1);
   }, 180_000);
+  it('sobject describe of ObjectPermissions and FieldPermissions shows the restricted picklists of the org (what discover reads)', async () => {
+    const o = await sf(['sobject', 'describe', '--sobject', 'ObjectPermissions', '--target-org', token(), '--json']);
+    expect(o.code).toBe(0);
+    const objFields = (JSON.parse(o.stdout) as { result: { fields: Array<{ name: string; restrictedPicklist: boolean; picklistValues: Array<{ value: string }> }> } }).result.fields;
+    const sobjectType = objFields.find((f) => f.name === 'SobjectType');
+    expect(sobjectType?.restrictedPicklist).toBe(true);
+    expect(sobjectType?.picklistValues.map((v) => v.value)).toEqual(expect.arrayContaining(['Account', 'Opportunity']));
+    const f = await sf(['sobject', 'describe', '--sobject', 'FieldPermissions', '--target-org', token(), '--json']);
+    expect(f.code).toBe(0);
+    const field = (JSON.parse(f.stdout) as { result: { fields: Array<{ name: string; picklistValues: Array<{ value: string }> }> } }).result.fields.find((x) => x.name === 'Field');
+    expect(field?.picklistValues.map((v) => v.value)).toEqual(expect.arrayContaining(['Account.Phone', 'OpportunityLineItem.Discount']));
+  }, 120_000);
 });

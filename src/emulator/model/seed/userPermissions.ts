@@ -1,5 +1,5 @@
 /**
- * Valid user permission names of a current Enterprise org (291): the union of the userPermissions of real retrieved
+ * Valid user permission names of a current Enterprise org (292): the union of the userPermissions of real retrieved
  * profiles and permission sets: SDR-snap (forcedotcom/source-deploy-retrieve test/snapshot/sampleProjects/
  * customTranslationProject/originalMdapi/profiles/Admin.profile), AutoRabitCS/dreamhouse-lwc Admin.profile-meta.xml,
  * every profile and permission set of thotaramakrishna3/GILLIG_Dev @80677030 (a 2025 production org, 160 files) and of
@@ -234,6 +234,7 @@ export const USER_PERMISSION_NAMES: readonly string[] = [
   'SelectFilesFromSalesforce',
   'SendAnnouncementEmails',
   'SendCustomNotifications',
+  'SendExternalEmailAvailable',
   'SendSitRequests',
   'ShareFilesWithNetworks',
   'ShareInternalArticles',
@@ -328,14 +329,16 @@ export const INTEGRATION_LICENSE_DENIED_PERMISSIONS: readonly string[] = [
 ];
 
 /**
- * Names that older orgs and the Object Reference's PermissionSet/Profile field lists carry but a current org refuses
- * with "Unknown user permission: X": ManageHpi (refused since Summer '22, forcedotcom/cli#1529, dxatscale/sfpowerkit#674),
- * SendExternalEmailAvailable (refused since Spring '22, dxatscale/sfpowerkit#674; in a 2021 Admin profile, in neither
- * the 2022 nor the 2025 org above).
+ * Names that older orgs and Object Reference versions carry but a current org refuses with "Unknown user permission: X":
+ * ManageHpi (refused since Summer '22, forcedotcom/cli#1529, dxatscale/sfpowerkit#674; no Permissions field of that
+ * name in the API 67.0 field reference). SendExternalEmailAvailable, refused in one org in Spring '22
+ * (dxatscale/sfpowerkit#674), stays valid: it is in a real 2021 Admin profile and in the API 67.0 field reference, so a
+ * refusal there was that org's licence, not a retirement.
  */
-export const RETIRED_USER_PERMISSIONS: readonly string[] = ['ManageHpi', 'SendExternalEmailAvailable'];
+export const RETIRED_USER_PERMISSIONS: readonly string[] = ['ManageHpi'];
 
-const VALID = new Set(USER_PERMISSION_NAMES);
+const RETIRED = new Set(RETIRED_USER_PERMISSIONS);
+const VALID = new Set(USER_PERMISSION_NAMES.filter((n) => !RETIRED.has(n)));
 export function isKnownUserPermission(name: string): boolean {
   return VALID.has(name);
 }
