@@ -38,7 +38,6 @@ import { runUserStep } from './userStep';
 import { runAppStep, skippedApp } from './appStep';
 import type { AppReport } from './types';
 import { verify, type ReadOrgState } from './verify';
-import { verifyIntegration } from './verifyIntegration';
 
 export interface DeployDeps {
   readonly loadProject: (options: LoadProjectOptions) => Promise<ProjectState>;
@@ -225,10 +224,11 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
     // 6. Proof.
     d.progress.step('Verifying by reading back…');
     const verifyStart = performance.now();
-    const verifyCommon = { client: session.client, spec, committed, secrets, checkUser: user.status === 'done' };
-    const checks: CheckResult[] = project.integration
-      ? await verifyIntegration({ ...verifyCommon, permissionSetName: project.integration.permissionSetName, permissionSetLicense: project.integration.permissionSetLicense })
-      : await verify({ ...verifyCommon, ...(d.readOrgState ? { readOrgState: d.readOrgState } : {}) });
+    const checks: CheckResult[] = await verify({
+      client: session.client, spec, committed, secrets, checkUser: user.status === 'done',
+      ...(project.integration ? { integration: { permissionSetName: project.integration.permissionSetName, permissionSetLicense: project.integration.permissionSetLicense } } : {}),
+      ...(d.readOrgState ? { readOrgState: d.readOrgState } : {}),
+    });
     timings.verify = since(verifyStart);
     if (user.status === 'failed') {
       return finish({ ...base, outcome: 'UserStepFailed', exitCode: 68, user, ...withApp, checks, rerun, warnings }, secrets);
