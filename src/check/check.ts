@@ -4,8 +4,8 @@
  * org or to disk. How to add a group: ./index.ts.
  */
 import { loadConfig } from '../config';
-import { chooseOrgKey, coreWarnings, readOrgFacts, scrubError } from '../deploy/deploy';
-import { describeError, looksLikeAccessToken, scrubData } from '../deploy/scrub';
+import { chooseOrgKey, coreWarnings, readOrgFacts, withOrgSession } from '../deploy/deploy';
+import { describeError, scrubData } from '../deploy/scrub';
 import { connectOrg, type OrgSession } from '../deploy/targetOrg';
 import { UsageError } from '../errors';
 import { readSfdxProject } from '../io';
@@ -46,15 +46,8 @@ export async function check(options: CheckOptions, deps: Partial<CheckDeps> = {}
     });
   }
   const project = await readSfdxProject(loaded.projectDir);
-  const secrets: string[] = options.targetOrg && looksLikeAccessToken(options.targetOrg) ? [options.targetOrg] : [];
   const warnings: string[] = [];
-  const unsubscribe = d.collectCoreWarnings((w) => {
-    if (!warnings.includes(w)) warnings.push(w);
-  });
-  try {
-    d.progress(`Connecting to ${secrets.length ? 'the org of the access token given' : (options.targetOrg ?? 'the default target org')}…`);
-    const admin = await d.connect(options.targetOrg);
-    secrets.push(...admin.secrets);
+  return withOrgSession({ targetOrg: options.targetOrg, connect: d.connect, collectCoreWarnings: d.collectCoreWarnings, progress: d.progress, warnings }, async (admin, secrets) => {
     const org = await readOrgFacts(admin, secrets);
     const orgKey = chooseOrgKey(options, orgKeys, admin);
     const user = userForOrg(loaded.config, orgKey);
@@ -95,11 +88,7 @@ export async function check(options: CheckOptions, deps: Partial<CheckDeps> = {}
       warnings,
     };
     return scrubData(report, secrets);
-  } catch (err) {
-    throw scrubError(err, secrets);
-  } finally {
-    unsubscribe();
-  }
+  });
 }
 
 /** Runs one group; an exception becomes one failed result (a group must not stop the others). */

@@ -84,19 +84,12 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
   }
 
   const warnings: string[] = [...project.warnings];
-  const secrets: string[] = options.targetOrg && looksLikeAccessToken(options.targetOrg) ? [options.targetOrg] : [];
-  const unsubscribe = d.collectCoreWarnings((w) => {
-    const text = scrubText(w, secrets);
-    if (!warnings.includes(text)) warnings.push(text);
-  });
   const timings: DeployTimings = {};
   const since = (start: number): number => Math.round(performance.now() - start);
-  try {
-    // 2. The org.
-    const connectStart = performance.now();
-    d.progress.step(`Connecting to ${secrets.length ? 'the org of the access token given' : (options.targetOrg ?? 'the default target org')}…`);
-    const session = await d.connect(options.targetOrg);
-    secrets.push(...session.secrets);
+  // 2. The org.
+  const connectStart = performance.now();
+  const org = { targetOrg: options.targetOrg, connect: d.connect, collectCoreWarnings: d.collectCoreWarnings, progress: (line: string) => d.progress.step(line), warnings };
+  return withOrgSession(org, async (session, secrets) => {
     const facts = await readOrgFacts(session, secrets);
     timings.connect = since(connectStart);
     d.progress.step(describeOrg(facts));
@@ -238,15 +231,45 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
     }
     const allPassed = checks.every((c) => c.passed);
     return finish({ ...base, outcome: allPassed ? 'Succeeded' : 'VerificationFailed', exitCode: allPassed ? 0 : 1, user, ...withApp, checks, ...(allPassed ? {} : { rerun }), warnings }, secrets);
+  });
+}
+
+function finish(report: DeployReport, secrets: readonly string[]): DeployReport {
+  return scrubData(report, secrets);
+}
+
+export interface OrgRun<S> {
+  readonly targetOrg: string | undefined;
+  readonly connect: (targetOrg: string | undefined) => Promise<S>;
+  /** Subscribes to @salesforce/core warnings; returns the unsubscribe. */
+  readonly collectCoreWarnings: (sink: (warning: string) => void) => () => void;
+  readonly progress: (line: string) => void;
+  /** Where @salesforce/core's warnings go (scrubbed, each once). */
+  readonly warnings: string[];
+}
+
+/**
+ * How every org command (deploy, plan/status, check, discover) connects and ends: an access token given as the
+ * target is a secret from the start, core warnings are collected, "Connecting to …", then the session's own secrets
+ * join. `body` runs with the session and the secrets (it may add more); an error leaves it scrubbed (scrubError),
+ * and the warnings subscription always ends.
+ */
+export async function withOrgSession<S extends { readonly secrets: readonly string[] }, T>(run: OrgRun<S>, body: (session: S, secrets: string[]) => Promise<T>): Promise<T> {
+  const secrets: string[] = run.targetOrg && looksLikeAccessToken(run.targetOrg) ? [run.targetOrg] : [];
+  const unsubscribe = run.collectCoreWarnings((w) => {
+    const text = scrubText(w, secrets);
+    if (!run.warnings.includes(text)) run.warnings.push(text);
+  });
+  try {
+    run.progress(`Connecting to ${secrets.length ? 'the org of the access token given' : (run.targetOrg ?? 'the default target org')}…`);
+    const session = await run.connect(run.targetOrg);
+    secrets.push(...session.secrets);
+    return await body(session, secrets);
   } catch (err) {
     throw scrubError(err, secrets);
   } finally {
     unsubscribe();
   }
-}
-
-function finish(report: DeployReport, secrets: readonly string[]): DeployReport {
-  return scrubData(report, secrets);
 }
 
 /** Keeps AppErrors (scrubbed); anything else becomes an OperationError with a scrubbed message. */
