@@ -4,10 +4,9 @@
  * org or to disk. How to add a group: ./index.ts.
  */
 import { loadConfig } from '../config';
-import { chooseOrgKey, coreWarnings, readOrgFacts, withOrgSession } from '../deploy/deploy';
+import { chooseOrgKey, coreWarnings, readOrgFacts, refuseUnknownOrgKey, withOrgSession } from '../deploy/deploy';
 import { describeError, scrubData } from '../deploy/scrub';
 import { connectOrg, type OrgSession } from '../deploy/targetOrg';
-import { UsageError } from '../errors';
 import { readSfdxProject } from '../io';
 import { userForOrg } from '../model';
 import { CHECK_GROUPS } from './groups';
@@ -40,11 +39,7 @@ export async function check(options: CheckOptions, deps: Partial<CheckDeps> = {}
   };
   const loaded = await loadConfig({ cwd: options.cwd, ...(options.configPath === undefined ? {} : { configPath: options.configPath }) });
   const orgKeys = Object.keys(loaded.config.orgs);
-  if (options.orgKey !== undefined && !orgKeys.includes(options.orgKey)) {
-    throw new UsageError('UnknownOrgKey', `--org-key ${options.orgKey} is not a key of "orgs" in ${loaded.path} (has: ${orgKeys.join(', ') || 'none'}).`, {
-      actions: ['Pass one of its keys, or leave --org-key out to use the base user.'],
-    });
-  }
+  refuseUnknownOrgKey(options.orgKey, orgKeys, loaded.path);
   const project = await readSfdxProject(loaded.projectDir);
   const warnings: string[] = [];
   return withOrgSession({ targetOrg: options.targetOrg, connect: d.connect, collectCoreWarnings: d.collectCoreWarnings, progress: d.progress, warnings }, async (admin, secrets) => {

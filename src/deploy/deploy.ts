@@ -77,11 +77,7 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
   // 1. The files: current, or refused.
   const project = await d.loadProject({ cwd: options.cwd, ...(options.configPath === undefined ? {} : { configPath: options.configPath }) });
   const committed = await readCommittedProfile(project, options.cwd, { fields: true });
-  if (options.orgKey !== undefined && !project.orgKeys.includes(options.orgKey)) {
-    throw new UsageError('UnknownOrgKey', `--org-key ${options.orgKey} is not a key of "orgs" in ${project.configPath} (has: ${project.orgKeys.join(', ') || 'none'}).`, {
-      actions: [`Add "orgs": { "${options.orgKey}": { "user": { "Username": "…" } } } to the config, or pass one of its keys.`],
-    });
-  }
+  refuseUnknownOrgKey(options.orgKey, project.orgKeys, project.configPath);
 
   const warnings: string[] = [...project.warnings];
   const timings: DeployTimings = {};
@@ -95,13 +91,7 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
     d.progress.step(describeOrg(facts));
     await refuseMissingObjects(session, committed, relative(options.cwd, project.profilePath) || project.profilePath, facts, secrets);
     const orgKey = chooseOrgKey(options, project.orgKeys, session);
-    let spec: UserSpec;
-    try {
-      spec = project.userFor(orgKey);
-    } catch (err) {
-      if (err instanceof AppError) throw err;
-      throw new InputError('BadUserConfig', [{ file: project.configPath, location: orgKey ? `/orgs/${orgKey}/user` : '/user', message: (err as Error).message }]);
-    }
+    const spec = userSpecFor(project, orgKey);
     // The command that finishes the job after a failure: this one again (a dry run reruns as a dry run).
     const rerun = [
       `npm run deploy -- --target-org ${session.displayName}`,
@@ -338,6 +328,24 @@ export function describeOrg(facts: OrgFacts): string {
  * Which `orgs.<key>` of the config applies: --org-key; else --target-org as typed; else an alias of the org's
  * user; else its username. A key not in the config means the base user applies.
  */
+/** --org-key must name an "orgs" entry of the config (deploy, plan/status, check): a misspelt key never falls back to the base user. */
+export function refuseUnknownOrgKey(orgKey: string | undefined, orgKeys: readonly string[], configPath: string): void {
+  if (orgKey === undefined || orgKeys.includes(orgKey)) return;
+  throw new UsageError('UnknownOrgKey', `--org-key ${orgKey} is not a key of "orgs" in ${configPath} (has: ${orgKeys.join(', ') || 'none'}).`, {
+    actions: [`Add "orgs": { "${orgKey}": { "user": { "Username": "…" } } } to the config, or pass one of its keys, or leave --org-key out to use the base user.`],
+  });
+}
+
+/** The user the config gives for that org; a config the model refuses is bad input on the user's entry. */
+export function userSpecFor(project: Pick<ProjectState, 'userFor' | 'configPath'>, orgKey: string | undefined): UserSpec {
+  try {
+    return project.userFor(orgKey);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new InputError('BadUserConfig', [{ file: project.configPath, location: orgKey ? `/orgs/${orgKey}/user` : '/user', message: (err as Error).message }]);
+  }
+}
+
 export function chooseOrgKey(
   options: Pick<DeployOptions, 'orgKey' | 'targetOrg'>,
   orgKeys: readonly string[],

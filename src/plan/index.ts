@@ -3,12 +3,10 @@
  * a retrieve or a deploy), then the pure views in ./assess. Exceptions only for "cannot start" (bad input, no org);
  * the reports carry their own exit codes (plan: 0 / 3 changes pending; status: 0 / 4 drift).
  */
-import { AppError, InputError } from '../errors';
-import { chooseOrgKey, coreWarnings, readCommittedProfile, readOrgFacts, withOrgSession } from '../deploy/deploy';
+import { chooseOrgKey, coreWarnings, readCommittedProfile, readOrgFacts, refuseUnknownOrgKey, userSpecFor, withOrgSession } from '../deploy/deploy';
 import { loadProject as defaultLoadProject, type LoadProjectOptions, type ProjectState } from '../deploy/project';
 import { scrubData } from '../deploy/scrub';
 import { connectOrg, type OrgSession } from '../deploy/targetOrg';
-import type { UserSpec } from '../deploy/types';
 import { writableFields } from '../deploy/userPlan';
 import { readOrgState } from '../orgState';
 import { planReport, statusReport, type AssessInput } from './assess';
@@ -30,17 +28,12 @@ async function gather(options: PlanOptions, deps: Partial<PlanDeps>): Promise<{ 
   const d: PlanDeps = { loadProject: defaultLoadProject, connect: connectOrg, collectCoreWarnings: coreWarnings, progress: () => undefined, ...deps };
   const project = await d.loadProject({ cwd: options.cwd, ...(options.configPath === undefined ? {} : { configPath: options.configPath }) });
   const committed = await readCommittedProfile(project, options.cwd, { fields: true });
+  refuseUnknownOrgKey(options.orgKey, project.orgKeys, project.configPath);
   const warnings: string[] = [...project.warnings];
   return withOrgSession({ targetOrg: options.targetOrg, connect: d.connect, collectCoreWarnings: d.collectCoreWarnings, progress: d.progress, warnings }, async (session, secrets) => {
     const org = await readOrgFacts(session, secrets);
     const orgKey = chooseOrgKey(options, project.orgKeys, session);
-    let spec: UserSpec;
-    try {
-      spec = project.userFor(orgKey);
-    } catch (err) {
-      if (err instanceof AppError) throw err;
-      throw new InputError('BadUserConfig', [{ file: project.configPath, location: orgKey ? `/orgs/${orgKey}/user` : '/user', message: (err as Error).message }]);
-    }
+    const spec = userSpecFor(project, orgKey);
     d.progress(`Reading ${project.integration ? `permission set ${project.integration.permissionSetName}, profile` : 'profile'} "${spec.profileName}" and user ${String(spec.fields['Username'])} from ${org.name}…`);
     const started = performance.now();
     const state = await readOrgState(session.client, {
