@@ -544,35 +544,22 @@ async function benchPlanStatus(ctx) {
   return rows;
 }
 
-/** An emulated org of `objects` custom objects × 40 fields that counts the requests it answers (bench/cases/discover.org.js). */
+/** An emulated org of `objects` custom objects × 40 fields (bench/cases/emulator.js); stop() resolves to the requests it answered. */
 async function countingOrg(objects) {
-  const { spawn } = require('node:child_process');
-  const child = spawn(process.execPath, [path.join(__dirname, 'cases', 'discover.org.js'), String(objects), String(FIELDS_PER_OBJECT)], { cwd: REPO, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = [path.join(__dirname, 'cases', 'emulator.js'), 'sandbox', '-', String(objects), String(FIELDS_PER_OBJECT)];
+  const { child, info } = await startJsonLineProcess(args, { timeoutMs: 120_000 });
   let out = '';
-  let err = '';
-  child.stderr.setEncoding('utf8').on('data', (d) => (err += d));
-  const info = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the discover org printed nothing in 120 s:\n${err}`)), 120_000);
-    child.stdout.setEncoding('utf8').on('data', (d) => {
-      out += d;
-      const nl = out.indexOf('\n');
-      if (nl >= 0 && !child.ready) {
-        child.ready = true;
-        clearTimeout(timer);
-        resolve(JSON.parse(out.slice(0, nl)));
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`the discover org exited ${code}:\n${err}`)));
-  });
+  child.stdout.on('data', (d) => (out += d));
   return {
     info,
-    /** Stops the org; resolves to the requests it answered. */
     stop: () =>
-      new Promise((resolve) => {
-        child.removeAllListeners('exit');
-        child.once('exit', () => {
-          const lines = out.trim().split('\n');
-          resolve(JSON.parse(lines[lines.length - 1]));
+      new Promise((resolve, reject) => {
+        child.once('close', () => {
+          try {
+            resolve(JSON.parse(out.trim().split('\n').pop()));
+          } catch (e) {
+            reject(new Error(`the discover org's request count: ${e.message}`));
+          }
         });
         child.kill('SIGTERM');
       }),
