@@ -6,6 +6,9 @@
  * - a user already on another licence (the profile route) can move: the platform refuses a licence change while the
  *   user holds permission sets of the old licence, so those are named with the manual steps instead of a half move.
  * Reads only; the plan it returns is pure data (`planLicenceCheck`), the reads are `readLicenceState`.
+ * Its own queries, not the org-state reader's: it needs seat counts (UserLicense, PermissionSetLicense Total/Used) and
+ * each assigned set's LicenseId, which the reader does not carry, and reading through it would add two describes and the
+ * holder/user-permission queries to a pre-flight check that needs none of them.
  */
 import type { Explained } from './messages';
 import type { OrgClient } from './orgClient';
