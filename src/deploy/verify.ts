@@ -14,7 +14,7 @@ import { describeError } from './scrub';
 import { sameId } from './soql';
 import { usernameOf } from './userPlan';
 import type { CheckResult, UserSpec } from './types';
-import { NO_OBJECT_ACCESS, OBJECT_FLAG_FIELDS, readsBackFalse, type OrgObjectFlags } from '../model';
+import { diffProfile } from '../plan/diffProfile';
 import { readOrgState as defaultReadOrgState, type OrgStateRequest, type OrgStateSnapshot, type PermissionHolding } from '../orgState';
 
 export type ReadOrgState = (client: OrgClient, request: OrgStateRequest) => Promise<OrgStateSnapshot>;
@@ -40,18 +40,15 @@ export interface ObjectMismatch {
   readonly actual: boolean;
 }
 
-/** Every flag the committed file sets must read back the same (missing row = all false), per Salesforce's read-back rules. */
+/**
+ * Every flag the committed file sets must read back the same (missing row = all false), per Salesforce's read-back
+ * rules. Object flags: a mismatch is exactly a pending change of plan's diffProfile (one set of rules). Fields are
+ * compared flag by flag, not as plan's access level, so a file's editable-without-readable entry is still a mismatch.
+ */
 export function objectMismatches(committed: ProfilePermissions, org: PermissionHolding): ObjectMismatch[] {
   const out: ObjectMismatch[] = [];
-  for (const [object, flags] of committed.objects) {
-    const actual: OrgObjectFlags = org.objects.get(object) ?? NO_OBJECT_ACCESS;
-    for (const [flag] of OBJECT_FLAG_FIELDS) {
-      const expected = flags[flag];
-      if (expected === undefined) continue;
-      if (flag === 'viewAllFields' && !org.viewAllFieldsRead) continue;
-      if (expected && readsBackFalse(object, flag)) continue;
-      if (actual[flag] !== expected) out.push({ object, flag, expected, actual: actual[flag] });
-    }
+  for (const c of diffProfile(committed, org).changes) {
+    if (c.kind === 'object') for (const f of c.flags) out.push({ object: c.object, flag: f.flag, expected: f.to, actual: f.from });
   }
   for (const [field, want] of committed.fields) {
     const have = org.fields.get(field);
