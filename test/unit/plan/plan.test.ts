@@ -4,22 +4,13 @@ import { join } from 'node:path';
 import type { ProjectState } from '../../../src/deploy/project';
 import { UsageError } from '../../../src/errors';
 import { plan, status } from '../../../src/plan';
-import { PROFILE_XML } from '../deploy/fakeOrg';
+import { fakeProject, PROFILE_XML } from '../deploy/fakeOrg';
 
 function project(): ProjectState {
   const dir = mkdtempSync(join(tmpdir(), 'apionly-plan-unit-'));
   const profilePath = join(dir, 'API Only.profile-meta.xml');
   writeFileSync(profilePath, PROFILE_XML);
-  return {
-    projectDir: dir,
-    configPath: join(dir, 'apionly.config.json'),
-    sourceApiVersion: '62.0',
-    profilePath,
-    metadataPaths: [profilePath],
-    orgKeys: ['acme-uat', 'prod'],
-    userFor: () => { throw new Error('not called'); },
-    warnings: [],
-  };
+  return { ...fakeProject(dir, () => { throw new Error('not called'); }), profilePath, metadataPaths: [profilePath] };
 }
 
 describe('plan and status: --org-key (as for deploy and check)', () => {
