@@ -12,8 +12,8 @@
  */
 import type { Explained } from './messages';
 import type { OrgClient } from './orgClient';
-import { sameId, soqlList, soqlString } from './soql';
-import type { SObjectRow } from './userPlan';
+import { sameId, soqlString } from './soql';
+import { licenseAssignmentQuery, permissionSetLicenseQuery, type SObjectRow } from './userPlan';
 import type { UserSpec } from './types';
 
 export interface SeatLine {
@@ -56,7 +56,7 @@ export async function readLicenceState(client: OrgClient, spec: UserSpec, userLi
   const [userLicence] = await client.query(`SELECT Id, Name, TotalLicenses, UsedLicenses FROM UserLicense WHERE Name = ${soqlString(userLicenceName)}`);
   const names = [...new Set(spec.permissionSetLicenses ?? [])];
   const permissionSetLicences = names.length
-    ? await client.query(`SELECT Id, DeveloperName, MasterLabel, TotalLicenses, UsedLicenses FROM PermissionSetLicense WHERE DeveloperName IN ${soqlList(names)}`)
+    ? await client.query(permissionSetLicenseQuery(names))
     : [];
   const orgPermissionSetLicences =
     permissionSetLicences.length < names.length
@@ -67,7 +67,7 @@ export async function readLicenceState(client: OrgClient, spec: UserSpec, userLi
   );
   const userId = str(user?.['Id']);
   const userLicenceAssigns = userId
-    ? (await client.query(`SELECT PermissionSetLicenseId FROM PermissionSetLicenseAssign WHERE AssigneeId = ${soqlString(userId)}`))
+    ? (await client.query(licenseAssignmentQuery(userId)))
         .map((r) => str(r['PermissionSetLicenseId']))
         .filter((id): id is string => id !== undefined)
     : [];
