@@ -18,7 +18,7 @@ const { XMLParser } = require('fast-xml-parser');
 const { REPO, BIN, median, round, runCase, runProcess, cleanEnv, ensureBuilt, startJsonLineProcess, stopProcess } = require('./lib/common');
 const { makeProject, makeBigProfile } = require('./fixtures');
 
-const CASES = ['generate', 'format', 'startup', 'deploy', 'planstatus', 'streaming'];
+const CASES = ['generate', 'format', 'startup', 'deploy', 'planstatus', 'discover', 'streaming'];
 const FIELDS_PER_OBJECT = 40;
 
 function parseArgs(argv) {
@@ -55,6 +55,7 @@ function usage(problem) {
     '  --quick   small sizes and few runs (a smoke run, numbers not meaningful)',
     '  --runs N  runs per side of every case (default: 5; 3 at 5,000 objects and for deploy; 15 for startup)',
     '  --sizes   object counts of the generate case (default 100,500,1000,5000; 40 fields per object)',
+    '  discover  runs at 100 and 1,000 custom objects × 40 fields (--quick: 20 and 100)',
     '  --out     JSON results file (default bench/results/bench-<timestamp>.json)',
     '  APIONLY_SF_CLI=<path to sf>: the deploy case also runs `sf project deploy start` of the same profile (target: apionly ≤ 0.6×)',
   ].join('\n');
@@ -581,6 +582,139 @@ async function benchStreaming(ctx) {
   ];
 }
 
+/** An emulated org of `objects` custom objects × 40 fields (bench/cases/emulator.js); stop() resolves to the requests it answered. */
+async function countingOrg(objects) {
+  const args = [path.join(__dirname, 'cases', 'emulator.js'), 'sandbox', '-', String(objects), String(FIELDS_PER_OBJECT)];
+  const { child, info } = await startJsonLineProcess(args, { timeoutMs: 120_000 });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  return {
+    info,
+    stop: () =>
+      new Promise((resolve, reject) => {
+        child.once('close', () => {
+          try {
+            resolve(JSON.parse(out.trim().split('\n').pop()));
+          } catch (e) {
+            reject(new Error(`the discover org's request count: ${e.message}`));
+          }
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function benchDiscover(ctx) {
+  const sizes = ctx.quick ? [20, 100] : [100, 1000];
+  const runs = ctx.runs ?? (ctx.quick ? 1 : 3);
+  const rows = [];
+  const project = path.join(ctx.work, 'discover-project');
+  fs.mkdirSync(project, { recursive: true });
+  for (const f of ['apionly.config.json', 'sfdx-project.json']) fs.copyFileSync(path.join(ctx.defaultProject, f), path.join(project, f));
+  const catalogue = path.join(project, 'apionly.catalogue.json');
+  const bySize = {};
+  for (const objects of sizes) {
+    log(`discover, ${objects} custom objects × ${FIELDS_PER_OBJECT} fields: a fresh emulated org per run, ${runs} interleaved runs per side`);
+    const naiveRun = async () => {
+      const org = await countingOrg(objects);
+      let r;
+      try {
+        r = runProcess([path.join(__dirname, 'cases', 'discover.naive.js'), path.join(ctx.work, `naive-${objects}.json`)], {
+          cwd: project,
+          env: cleanEnv({ SF_ORG_INSTANCE_URL: org.info.instanceUrl, APIONLY_BENCH_TOKEN: org.info.accessToken, FORCE_SFDC_LOGIN_URL: 'https://login.salesforce.com' }),
+        });
+      } finally {
+        org.tally = await org.stop();
+      }
+      if (r.code !== 0) throw new Error(`naive discover exited ${r.code}:\n${r.stdout}\n${r.stderr}`);
+      return { ms: r.ms, peakMB: r.peakMB, requests: org.tally.requests };
+    };
+    const apionlyCounted = async () => {
+      const org = await countingOrg(objects);
+      try {
+        fs.rmSync(catalogue, { force: true });
+        const r = runProcess([BIN, 'discover', '--target-org', org.info.accessToken, '--json'], { cwd: project, env: cleanEnv({ SF_ORG_INSTANCE_URL: org.info.instanceUrl }) });
+        if (r.code !== 0) throw new Error(`apionly discover exited ${r.code}:\n${r.stdout}\n${r.stderr}`);
+        return { ms: r.ms, peakMB: r.peakMB, counts: JSON.parse(r.stdout).result.counts, requests: (await org.stop()).requests };
+      } catch (err) {
+        await org.stop();
+        throw err;
+      }
+    };
+    // Request counts are the org's own tally of what it answered (connection set-up included on both sides).
+    const [apionly, naive] = await interleave(runs, apionlyCounted, naiveRun);
+    const a = summary(apionly);
+    const b = summary(naive);
+    const entry = {
+      objects,
+      fieldsPerObject: FIELDS_PER_OBJECT,
+      runs,
+      apionly: { ms: a, peakMB: summary(apionly, 'peakMB'), requests: apionly[0].requests, counts: apionly[0].counts },
+      naive: { ms: b, peakMB: summary(naive, 'peakMB'), requests: naive[0].requests },
+      timeRatio: round(a.median / b.median, 2),
+      requestRatio: round(apionly[0].requests / naive[0].requests, 3),
+    };
+    bySize[objects] = entry;
+    rows.push({
+      case: `discover ${objects.toLocaleString('en-US')} obj × ${FIELDS_PER_OBJECT} fields`,
+      apionly: `${ms(a.median)}, ${apionly[0].requests} calls`,
+      baseline: `${ms(b.median)}, ${naive[0].requests} calls (naive)`,
+      ratio: `${entry.timeRatio}× time, ${entry.requestRatio}× calls`,
+      peak: `${entry.apionly.peakMB.median} / ${entry.naive.peakMB.median}`,
+      target: 'calls grow far slower than objects',
+      verdict: '',
+      data: entry,
+    });
+  }
+  const [small, large] = sizes;
+  const callGrowth = round(bySize[large].apionly.requests / bySize[small].apionly.requests, 2);
+  const naiveGrowth = round(bySize[large].naive.requests / bySize[small].naive.requests, 2);
+  rows.push({
+    case: `discover growth ${small}→${large} (${large / small}× obj)`,
+    apionly: `${callGrowth}× calls, ${round(bySize[large].apionly.ms.median / bySize[small].apionly.ms.median, 2)}× time`,
+    baseline: `${naiveGrowth}× calls, ${round(bySize[large].naive.ms.median / bySize[small].naive.ms.median, 2)}× time`,
+    ratio: '',
+    peak: '',
+    target: `calls ≪ ${large / small}×`,
+    verdict: verdict(callGrowth < (large / small) / 2),
+    data: { callGrowth, naiveGrowth },
+  });
+
+  // Then generate from the catalogue of the largest org, and deploy the result to such an org.
+  const org = await countingOrg(large);
+  try {
+    const env = cleanEnv({ SF_ORG_INSTANCE_URL: org.info.instanceUrl, APIONLY_POLL_FREQUENCY_MS: '100' });
+    const d = runProcess([BIN, 'discover', '--target-org', org.info.accessToken], { cwd: project, env });
+    if (d.code !== 0) throw new Error(`discover exited ${d.code}:\n${d.stderr}`);
+    const g = runProcess([BIN, 'generate', '--json'], { cwd: project, env });
+    if (g.code !== 0) throw new Error(`generate from the catalogue exited ${g.code}:\n${g.stdout}\n${g.stderr}`);
+    const profileFile = path.join(project, 'force-app', 'main', 'default', 'profiles', 'API Only.profile-meta.xml');
+    const profileBytes = fs.statSync(profileFile).size;
+    const dep = runProcess([BIN, 'deploy', '--target-org', org.info.accessToken, '--yes', '--json'], { cwd: project, env, timeoutMs: 10 * 60_000 });
+    const outcome = (() => {
+      try {
+        return JSON.parse(dep.stdout).result?.outcome;
+      } catch {
+        return undefined;
+      }
+    })();
+    if (dep.code !== 0) throw new Error(`deploy of the generated profile exited ${dep.code}:\n${dep.stdout.slice(0, 3000)}\n${dep.stderr}`);
+    rows.push({
+      case: `  generate from the ${large.toLocaleString('en-US')}-object catalogue`,
+      apionly: ms(g.ms), baseline: '', ratio: '', peak: `${g.peakMB}`, target: 'report', verdict: '',
+      data: { ms: g.ms, peakMB: g.peakMB, profileBytes },
+    });
+    rows.push({
+      case: `  deploy of that profile (${round(profileBytes / 2 ** 20)} MB) + user + verify`,
+      apionly: ms(dep.ms), baseline: '', ratio: '', peak: `${dep.peakMB}`, target: 'report', verdict: outcome === 'Succeeded' ? '' : 'MISS',
+      data: { ms: dep.ms, peakMB: dep.peakMB, outcome },
+    });
+  } finally {
+    await org.stop();
+  }
+  return rows;
+}
+
 function ms(n) {
   return n >= 10_000 ? `${round(n / 1000, 1)} s` : `${Math.round(n)} ms`;
 }
@@ -611,7 +745,7 @@ async function main() {
       ctx.defaultProject = defaultProjectCopy(work);
       ctx.spec = baselineSpec(ctx.defaultProject, work);
     }
-    const run = { generate: benchGenerate, format: benchFormat, startup: benchStartup, deploy: benchDeploy, planstatus: benchPlanStatus, streaming: benchStreaming };
+    const run = { generate: benchGenerate, format: benchFormat, startup: benchStartup, deploy: benchDeploy, planstatus: benchPlanStatus, discover: benchDiscover, streaming: benchStreaming };
     for (const name of CASES.filter((c) => opts.only.includes(c))) {
       // One broken case (say, the emulated org does not start) is reported, and the others still run.
       try {

@@ -13,6 +13,8 @@ export type { FormatOptions, FormatResult, FormatFileResult } from './format';
 export { canonicalize, parseMetadataXml, renderMetadataXml, escapeXmlText } from './xml';
 export type { MetadataDocument, XmlElement } from './xml';
 export { deploy, renderDeployReport } from './deploy';
+export { check, renderCheckReport, CHECK_FAILED_EXIT_CODE, CHECK_GROUPS } from './check';
+export type { CheckOptions, CheckReport, CheckGroup, CheckContext, CheckResult, IntegrationSession } from './check';
 export { plan, status, renderPlan, renderPlanMarkdown, renderStatus, renderStatusMarkdown } from './plan';
 export type { PlanReport, StatusReport, ProfileChange, OverlayExtra, Finding } from './plan';
 export { readOrgState, readProfileState, readPermissionSetState, readUserState } from './orgState';

@@ -3,6 +3,7 @@
  * settings and OAuth policies), it runs as this org's integration user, and that user is active, API only and API
  * enabled. Reads the app's metadata with listMetadata/readMetadata and the user with SOQL; writes nothing.
  */
+import { describeError } from '../deploy/scrub';
 import { readOrgState, readUserState } from '../orgState';
 import type { OrgSession } from '../deploy/targetOrg';
 import { ecaFileNames } from '../model/externalClientApp';
@@ -124,8 +125,26 @@ async function userChecks(ctx: CheckContext): Promise<CheckResult[]> {
   return results;
 }
 
+/** Runs one part; an error reading the org becomes one failed check naming the part, so the other part still runs. */
+async function guarded(name: string, fix: string, ctx: CheckContext, part: (ctx: CheckContext) => Promise<CheckResult[]>): Promise<CheckResult[]> {
+  try {
+    return await part(ctx);
+  } catch (err) {
+    const { code, message } = describeError(err);
+    return [{ name, passed: false, detail: `could not read it as ${ctx.org.username}: ${code}: ${message}`, fix }];
+  }
+}
+
 export const adminChecks: CheckGroup = {
   id: 'admin',
   title: 'As the admin',
-  run: async (ctx) => [...(await appChecks(ctx)), ...(await userChecks(ctx))],
+  run: async (ctx) => [
+    ...(await guarded(
+      APP,
+      'Check as an admin who may read External Client Apps through the Metadata API (listMetadata/readMetadata of ExternalClientApplication, ExtlClntAppGlobalOauthSettings, ExtlClntAppOauthConfigurablePolicies).',
+      ctx,
+      appChecks,
+    )),
+    ...(await guarded(USER_ACTIVE, 'Check as an admin with View Setup who may read users, profiles and permission sets.', ctx, userChecks)),
+  ],
 };

@@ -4,10 +4,9 @@
  * org or to disk. How to add a group: ./index.ts.
  */
 import { loadConfig } from '../config';
-import { chooseOrgKey, readOrgFacts, scrubError } from '../deploy/deploy';
-import { describeError, looksLikeAccessToken, scrubData } from '../deploy/scrub';
+import { chooseOrgKey, coreWarnings, readOrgFacts, refuseUnknownOrgKey, withOrgSession } from '../deploy/deploy';
+import { describeError, scrubData } from '../deploy/scrub';
 import { connectOrg, type OrgSession } from '../deploy/targetOrg';
-import { UsageError } from '../errors';
 import { readSfdxProject } from '../io';
 import { userForOrg } from '../model';
 import { CHECK_GROUPS } from './groups';
@@ -24,6 +23,8 @@ export interface CheckDeps {
   readonly env: NodeJS.ProcessEnv;
   /** Logs in as the integration user (tests inject a fake). */
   readonly login: typeof loginWithClientCredentials;
+  /** Subscribes to @salesforce/core warnings (e.g. "Using insecure protocol"); returns the unsubscribe. */
+  readonly collectCoreWarnings: (sink: (warning: string) => void) => () => void;
 }
 
 export async function check(options: CheckOptions, deps: Partial<CheckDeps> = {}): Promise<CheckReport> {
@@ -33,21 +34,15 @@ export async function check(options: CheckOptions, deps: Partial<CheckDeps> = {}
     progress: (line) => void process.stderr.write(`${line}\n`),
     env: process.env,
     login: loginWithClientCredentials,
+    collectCoreWarnings: coreWarnings,
     ...deps,
   };
   const loaded = await loadConfig({ cwd: options.cwd, ...(options.configPath === undefined ? {} : { configPath: options.configPath }) });
   const orgKeys = Object.keys(loaded.config.orgs);
-  if (options.orgKey !== undefined && !orgKeys.includes(options.orgKey)) {
-    throw new UsageError('UnknownOrgKey', `--org-key ${options.orgKey} is not a key of "orgs" in ${loaded.path} (has: ${orgKeys.join(', ') || 'none'}).`, {
-      actions: ['Pass one of its keys, or leave --org-key out to use the base user.'],
-    });
-  }
+  refuseUnknownOrgKey(options.orgKey, orgKeys, loaded.path);
   const project = await readSfdxProject(loaded.projectDir);
-  const secrets: string[] = options.targetOrg && looksLikeAccessToken(options.targetOrg) ? [options.targetOrg] : [];
-  try {
-    d.progress(`Connecting to ${secrets.length ? 'the org of the access token given' : (options.targetOrg ?? 'the default target org')}…`);
-    const admin = await d.connect(options.targetOrg);
-    secrets.push(...admin.secrets);
+  const warnings: string[] = [];
+  return withOrgSession({ targetOrg: options.targetOrg, connect: d.connect, collectCoreWarnings: d.collectCoreWarnings, progress: d.progress, warnings }, async (admin, secrets) => {
     const org = await readOrgFacts(admin, secrets);
     const orgKey = chooseOrgKey(options, orgKeys, admin);
     const user = userForOrg(loaded.config, orgKey);
@@ -85,12 +80,10 @@ export async function check(options: CheckOptions, deps: Partial<CheckDeps> = {}
       ...(orgKey ? { orgKey } : {}),
       integrationUser: String(user.fields['Username']),
       groups,
-      warnings: [],
+      warnings,
     };
     return scrubData(report, secrets);
-  } catch (err) {
-    throw scrubError(err, secrets);
-  }
+  });
 }
 
 /** Runs one group; an exception becomes one failed result (a group must not stop the others). */

@@ -37,9 +37,18 @@ export function credentialsHelp(app: { readonly name: string; readonly label: st
   ];
 }
 
+/** The report of an app step that did not run (the user step failed before it). */
+export function skippedApp(app: ExternalClientAppFiles, orgKey: string | undefined, apiVersion: string, detail: string): AppReport {
+  return { name: app.name, label: app.label, runAsUsername: runAsOf(app.policiesFor(orgKey).content), status: 'skipped', detail, credentials: credentialsHelp(app, apiVersion) };
+}
+
+function runAsOf(policiesXml: string): string {
+  return /<clientCredentialsFlowUser>([^<]*)</.exec(policiesXml)?.[1] ?? '';
+}
+
 export async function runAppStep(input: AppStepInput): Promise<AppReport> {
   const policies = input.app.policiesFor(input.orgKey);
-  const runAsUsername = /<clientCredentialsFlowUser>([^<]*)</.exec(policies.content)?.[1] ?? '';
+  const runAsUsername = runAsOf(policies.content);
   const base = { name: input.app.name, label: input.app.label, runAsUsername, credentials: credentialsHelp(input.app, input.apiVersion) };
   if (input.checkOnly && !input.userExists) {
     return { ...base, status: 'skipped', detail: `not validated: the run-as user ${runAsUsername} does not exist yet, and the org refuses policies naming a missing user; the real deploy creates the user first, then deploys the app` };

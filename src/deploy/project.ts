@@ -92,7 +92,7 @@ export async function loadProject(options: LoadProjectOptions): Promise<ProjectS
         return renderExternalClientAppPolicies({
           app,
           runAsUsername: String(user.fields['Username']),
-          profileName: loaded.config.profile.name,
+          profileName: user.profileName,
           permissionSets: user.permissionSets,
           ...(inputs.ecaCertificate === undefined ? {} : { certificate: inputs.ecaCertificate }),
           apiVersion: result.sourceApiVersion,

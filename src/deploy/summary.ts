@@ -57,7 +57,7 @@ export function renderDeployReport(report: DeployReport): string[] {
   }
   const app = report.app;
   if (app) {
-    const verb = { deployed: 'deployed', validated: 'validates (checkOnly)', skipped: 'not validated', failed: 'FAILED' }[app.status];
+    const verb = { deployed: 'deployed', validated: 'validates (checkOnly)', skipped: 'not deployed or validated', failed: 'FAILED' }[app.status];
     lines.push(`External Client App ${app.name} (run as ${app.runAsUsername}): ${verb}${app.deploy?.id ? ` (deploy ${app.deploy.id})` : ''}`);
     if (app.detail) lines.push(`  ${app.detail}`);
     for (const c of app.deploy?.components ?? []) lines.push(`  ${c.type} ${c.fullName}: ${c.state}${c.filePath ? ` (${c.filePath})` : ''}`);

@@ -7,7 +7,7 @@
  */
 import { OperationError, InputError } from '../errors';
 import { objectKindOf } from '../model/catalogue';
-import { classifyField, hasViewAllModifyAll, type CatalogueLicence, type CatalogueObject, type FieldClass, type OrgCatalogue } from '../model/orgCatalogue';
+import { classifyField, hasViewAllModifyAll, streamingApiOn, type CatalogueLicence, type CatalogueObject, type FieldClass, type OrgCatalogue } from '../model/orgCatalogue';
 import { byteOrder } from '../model/userPermissions';
 import type { OrgClient } from '../deploy/orgClient';
 import { picklistOf, type OrgReader, type SObjectDescribe } from '../deploy/orgReader';
@@ -75,8 +75,7 @@ export async function readOrgCatalogue(ports: DiscoverPorts, referenceProfile: s
     format: 'apionly-catalogue',
     version: 1,
     org: { id: String(orgRow['Id'] ?? ''), edition: String(orgRow['OrganizationType'] ?? ''), sandbox: orgRow['IsSandbox'] === true, apiVersion: reader.apiVersion },
-    // PushTopic and StreamingChannel exist only while the org's Streaming API setting is on (salesforce-facts f).
-    features: { streamingApi: objectSet.has('PushTopic') || objectSet.has('StreamingChannel') },
+    features: { streamingApi: streamingApiOn(objectSet) },
     userLicenses,
     permissionSetLicenses,
     userPermissions: permissionNames,

@@ -109,7 +109,7 @@ export function planGeneration(inputs: GenerationInputs): GenerationPlan {
   let permissionSetPath: string | undefined;
   if (config.route === 'integration') {
     // The user takes the standard Minimum Access - API Only Integrations profile; its access is this permission set.
-    const model = buildPermissionSetModel(config, project);
+    const model = buildPermissionSetModel(config, project, inputs.catalogue?.catalogue);
     warnings.push(...model.warnings);
     permissionSetPath = routeOutputPaths(config, project).permissionSet;
     files.push({ path: permissionSetPath, content: renderPermissionSet(model) });

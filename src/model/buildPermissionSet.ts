@@ -1,9 +1,7 @@
 import type { ApionlyConfig } from '../config/types';
 import { buildProfileModel } from './buildProfile';
+import type { OrgCatalogue } from './orgCatalogue';
 import type { PermissionSetModel, ProjectInfo } from './types';
-
-/** Whatever else buildProfileModel takes after config and project (the org catalogue of `discover`): passed on as is. */
-type MoreProfileInputs = Parameters<typeof buildProfileModel> extends [ApionlyConfig, ProjectInfo, ...infer R] ? R : [];
 
 /**
  * config + project -> the permission set of the integration route. The object, field and user permissions mean the
@@ -13,8 +11,8 @@ type MoreProfileInputs = Parameters<typeof buildProfileModel> extends [ApionlyCo
  * permission set to false are simply absent (absent = off). With the org catalogue of `discover`, the objects and
  * fields are the org's, exactly as for the profile. Pure.
  */
-export function buildPermissionSetModel(config: ApionlyConfig, project: ProjectInfo, ...more: MoreProfileInputs): PermissionSetModel {
-  const profile = buildProfileModel(config, project, ...more);
+export function buildPermissionSetModel(config: ApionlyConfig, project: ProjectInfo, catalogue?: OrgCatalogue): PermissionSetModel {
+  const profile = buildProfileModel(config, project, catalogue);
   const ps = config.permissionSet;
   return {
     name: ps.name,

@@ -15,7 +15,7 @@ import { streamingAccess } from './streaming';
 import { profileFileName } from './profileName';
 import type { FieldPermission, ObjectFlags, ObjectPermission, ProfileModel, ProjectInfo } from './types';
 import { byteOrder, resolveUserPermissions } from './userPermissions';
-import { isEditableClass, POWERFUL_USER_PERMISSIONS, takesFieldPermission, type OrgCatalogue } from './orgCatalogue';
+import { isEditableClass, isManagedPackageObject, POWERFUL_USER_PERMISSIONS, takesFieldPermission, type OrgCatalogue } from './orgCatalogue';
 
 /**
  * config + project -> everything the generator owns in the Profile. Pure: the same inputs always give the
@@ -46,11 +46,19 @@ export function buildProfileModel(config: ApionlyConfig, project: ProjectInfo, c
   // Which objects: the org's (catalogue) or the built-in always-on and default-on ones, includes, overrides, project
   // custom objects; minus excludes.
   const exclude = new Set(profile.objects.exclude);
+  const managed: string[] = [];
   const orgObjects = catalogue
     ? Object.entries(catalogue.objects)
       .filter(([, o]) => o.objectPermissions && (o.kind !== 'custom' || profile.objects.customObjects))
       .map(([name]) => name)
+      .filter((name) => !(isManagedPackageObject(name) && managed.push(name)))
     : [...ALWAYS_ON_OBJECTS, ...DEFAULT_ON_OBJECTS];
+  if (managed.length) {
+    warnings.push(
+      `${managed.length} managed-package object${managed.length === 1 ? '' : 's'} of the catalogue (${managed.slice(0, 5).join(', ')}${managed.length > 5 ? ', …' : ''}) ` +
+        'get no access: a profile cannot grant licensed managed objects ("Read on X can\'t be granted"); list one in profile.objects.include to grant it',
+    );
+  }
   const chosen = new Set<string>([...orgObjects, ...profile.objects.include]);
   for (const name of Object.keys(profile.objects.overrides)) {
     if (exclude.has(name)) warnings.push(`profile.objects.overrides lists ${name}, which profile.objects.exclude leaves out; the override is ignored`);

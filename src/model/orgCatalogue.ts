@@ -80,6 +80,20 @@ export function hasViewAllModifyAll(object: string, kind: ObjectKind = objectKin
   return kind !== 'externalObject' && kind !== 'platformEvent' && kind !== 'bigObject';
 }
 
+/** Whether the org's Streaming API setting is on: PushTopic and StreamingChannel exist only then (salesforce-facts f). */
+export function streamingApiOn(objects: ReadonlySet<string>): boolean {
+  return objects.has('PushTopic') || objects.has('StreamingChannel');
+}
+
+/**
+ * A managed package's object (`ns__Name__c`): since Winter '21 a profile cannot grant licensed managed objects ("Read on
+ * X can't be granted. Grant the permissions using a permission set with the required license…", standard-objects §3b),
+ * so "every custom object" leaves them out.
+ */
+export function isManagedPackageObject(name: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9]*__[A-Za-z][A-Za-z0-9_]*__[a-z]+$/.test(name);
+}
+
 /** Whether a field class takes a fieldPermissions entry at all. */
 export function takesFieldPermission(c: FieldClass): boolean {
   return c !== 'required' && c !== 'masterDetail';

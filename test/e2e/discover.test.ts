@@ -4,7 +4,7 @@
  * org gained a custom object and a field, and bad input and faults (unknown alias, expired token, a describe batch
  * refused mid-way, a transient 503): clear errors, exit 1 or 2, the catalogue never half-written.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBuilt, runBin, type BinResult } from '../helpers/bin';
 import { useEmulatedOrg } from '../helpers/emulator';
@@ -80,6 +80,26 @@ describe('apionly discover (bin, emulated org)', () => {
     expect(check.stdout).toMatch(/fields added \(1\):\n {2}Account\.Tier__c/);
     expect(check.stdout).toMatch(/The org changed since apionly\.catalogue\.json was written/);
     expect(catalogue()).toBe(before);
+  });
+
+  it('Given a catalogue and a misspelt user permission in the config, When generate, Then exit 2 with the nearest names and nothing written', async () => {
+    const configFile = join(project, 'apionly.config.json');
+    const original = readFileSync(configFile, 'utf8');
+    const profileFile = join(project, 'force-app/main/default/profiles/API Only.profile-meta.xml');
+    const profileBefore = readFileSync(profileFile, 'utf8');
+    const config = JSON.parse(original) as { profile: Record<string, unknown> };
+    config.profile['userPermissions'] = { ViewAllUser: true };
+    writeFileSync(configFile, JSON.stringify(config));
+    try {
+      const g = await run(['generate']);
+      expect(g.code).toBe(2);
+      expect(g.stderr).toMatch(/Error \(ConfigNotForThisOrg\)/);
+      expect(g.stderr).toMatch(/\/profile\/userPermissions\/ViewAllUser: the org's user permissions \(apionly\.catalogue\.json\) have no ViewAllUser/);
+      expect(g.stderr).toMatch(/fix: did you mean ViewAllUsers/);
+      expect(readFileSync(profileFile, 'utf8')).toBe(profileBefore);
+    } finally {
+      writeFileSync(configFile, original);
+    }
   });
 
   it('Given a project (no catalogue) whose profile names objects the org lacks, When deployed, Then exit 2 lists them all and nothing is deployed', async () => {

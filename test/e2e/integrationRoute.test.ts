@@ -3,7 +3,8 @@
  * licence and Minimum Access - API Only Integrations, the generated permission set, the PSL assigned first; seats
  * checked before anything changes; a user moved from the profile route.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt, runBin, type BinResult } from '../helpers/bin';
 import { withEmulatedOrg } from '../helpers/emulator';
@@ -276,5 +277,22 @@ describe('apionly deploy, route "integration"', () => {
       expect(rj.result.licences?.seats.map((s) => s.needed)).toEqual([0, 1]);
       expect(userState(emu, username)?.sets).toEqual(['API_Only_Integration']);
     }, SANDBOX);
+  });
+
+  it('Given a catalogue from discover, When generated and deployed on the integration route, Then the set carries the org\'s objects and fields and verifies', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apionly-integration-catalogue-'));
+    cpSync(join(__dirname, '..', 'golden', 'integration-discovered-org', 'input'), dir, { recursive: true });
+    expect((await runBin(['generate'], { cwd: dir })).code).toBe(0);
+    const org = { kind: 'sandbox' as const, orgId: '00D000000000042', features: { Orders: true }, customObjects: { count: 2, fieldsPerObject: 12 } };
+    await withEmulatedOrg(async (emu) => {
+      const r = await deploy(emu, dir);
+      const j = parse(r);
+      expect({ code: r.code, outcome: j.result.outcome }).toEqual({ code: 0, outcome: 'Succeeded' });
+      expect(j.result.checks.every((c) => c.passed)).toBe(true);
+      const fields = orgQuery(emu, "SELECT Field FROM FieldPermissions WHERE Parent.Name = 'API_Only_Integration'").map((f) => String(f['Field']));
+      expect(fields).toEqual(expect.arrayContaining(['Obj0001__c.Field01__c', 'Account.Industry']));
+      expect(fields.length).toBeGreaterThan(300);
+      expect(userState(emu, 'integration@acme.example')).toMatchObject({ profile: MINIMUM_ACCESS, psls: ['SalesforceAPIIntegrationPsl'], sets: ['API_Only_Integration'] });
+    }, { deployTiming: { queuedPolls: 0, inProgressPolls: 1 }, orgs: [org] });
   });
 });

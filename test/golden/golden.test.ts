@@ -69,7 +69,7 @@ const cases = readdirSync(GOLDEN, { withFileTypes: true })
 describe('golden files', () => {
   it('has the cases the issue asks for', () => {
     expect(cases).toEqual(
-      expect.arrayContaining(['default', 'xml-specials', 'custom-objects', 'org-overrides', 'excluded-objects', 'thousand-objects', 'modify-all-data', 'integration-default', 'integration-custom-objects', 'discovered-org']),
+      expect.arrayContaining(['default', 'xml-specials', 'custom-objects', 'org-overrides', 'excluded-objects', 'thousand-objects', 'modify-all-data', 'integration-default', 'integration-custom-objects', 'discovered-org', 'integration-discovered-org']),
     );
   });
 

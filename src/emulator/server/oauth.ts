@@ -58,8 +58,12 @@ async function token(ctx: ServerContext, req: Request): Promise<Reply> {
     const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon > 0) {
-      clientId ||= decodeURIComponent(decoded.slice(0, colon));
-      clientSecret ||= decodeURIComponent(decoded.slice(colon + 1));
+      try {
+        clientId ||= decodeURIComponent(decoded.slice(0, colon));
+        clientSecret ||= decodeURIComponent(decoded.slice(colon + 1));
+      } catch {
+        return json(400, { error: 'invalid_client', error_description: 'invalid client credentials' });
+      }
     }
   }
   const org = ctx.world.orgs.find((o) => o.hasConsumerKey?.(clientId));

@@ -4,6 +4,8 @@
  */
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { makeCertificate, TlsSetupError } from './tls';
 import type { AddressInfo } from 'node:net';
 import { createWorld as defaultCreateWorld } from '../model';
@@ -187,6 +189,8 @@ export async function startEmulatedOrg(options: StartEmulatedOrgOptions = {}): P
     close: () => {
       closed ??= (streaming.close(), closeServer(server)).then(() => {
         save();
+        // A certificate made in a temporary folder goes with the server (one in --cert-dir style folders stays).
+        if (tls && options.https === true) rmSync(dirname(tls.certificatePath), { recursive: true, force: true });
         log('emulated org stopped');
       });
       return closed;

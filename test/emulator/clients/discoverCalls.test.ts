@@ -47,7 +47,7 @@ describe('discover calls against the emulated org (jsforce)', () => {
     expect(names.length).toBeGreaterThan(280);
     expect(names).toEqual(expect.arrayContaining(['ApiEnabled', 'ApiUserOnly', 'ModifyAllData', 'ViewAllUsers', 'CustomizeApplication', 'AuthorApex', 'ManageCustomPermissions']));
     expect(names).not.toContain('ManageHpi');
-    expect(names).not.toContain('SendExternalEmailAvailable');
+    expect(names).toContain('SendExternalEmailAvailable');
   });
 
   it('When describing objects, Then formula, auto-number, required and master-detail fields say so as Salesforce does', async () => {

@@ -4,8 +4,11 @@
  * enforced on queries), userinfo and the identity URL name that user; the documented errors reach jsforce as its
  * error names. The Connect REST credentials resources through core's connection.request.
  */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { OAuth2 } from '@jsforce/jsforce-node';
-import { useEmulatedOrg } from '../../helpers/emulator';
+import { connectionFor, useEmulatedOrg } from '../../helpers/emulator';
 import { setUpEcaOrg, type EcaOrg } from './ecaSetup';
 
 const emu = useEmulatedOrg({ orgs: [{ kind: 'sandbox' }] });
@@ -55,6 +58,43 @@ describe('client credentials with jsforce and @salesforce/core', () => {
 
   it('Given the password grant, When jsforce authenticates, Then invalid_grant (the emulated org supports no password login)', async () => {
     await expect(oauth2().authenticate('someone@example.com', 'pw')).rejects.toMatchObject({ name: 'invalid_grant' });
+  });
+
+  it('Given the admin session, When jsforce lists and reads the app\'s metadata, Then the policies name the run-as user and a missing name reads as {}', async () => {
+    const admin = await connectionFor(emu.get());
+    const listed = (await admin.metadata.list([{ type: 'ExtlClntAppOauthConfigurablePolicies' }])) as unknown;
+    expect([listed].flat()).toEqual([expect.objectContaining({ fullName: 'Vendor_X_oauthPlcy', type: 'ExtlClntAppOauthConfigurablePolicies' })]);
+    const read = admin.metadata.read.bind(admin.metadata) as unknown as (type: string, names: string[]) => Promise<Array<Record<string, unknown>>>;
+    expect(await read('ExtlClntAppOauthConfigurablePolicies', ['Vendor_X_oauthPlcy', 'Nope'])).toEqual([
+      expect.objectContaining({ fullName: 'Vendor_X_oauthPlcy', clientCredentialsFlowUser: eca.username, isClientCredentialsFlowEnabled: 'true' }),
+      {},
+    ]);
+    const global = (await read('ExtlClntAppGlobalOauthSettings', ['Vendor_X_glbl']))[0];
+    expect(global?.['consumerKey']).toBe(eca.key);
+    expect(JSON.stringify(global)).not.toContain(eca.secret);
+  });
+
+  it('Given the deployed app, When SDR retrieves the four types, Then it writes the four source files; the global settings carry the key, never the secret', async () => {
+    const { ComponentSet, RequestStatus } = require('@salesforce/source-deploy-retrieve') as typeof import('@salesforce/source-deploy-retrieve');
+    const { Duration } = require('@salesforce/kit') as typeof import('@salesforce/kit');
+    const output = join(mkdtempSync(join(tmpdir(), 'apionly-eca-retrieve-')), 'force-app');
+    const cs = new ComponentSet([
+      { fullName: 'Vendor_X', type: 'ExternalClientApplication' },
+      { fullName: 'Vendor_X_oauth', type: 'ExtlClntAppOauthSettings' },
+      { fullName: 'Vendor_X_glbl', type: 'ExtlClntAppGlobalOauthSettings' },
+      { fullName: 'Vendor_X_oauthPlcy', type: 'ExtlClntAppOauthConfigurablePolicies' },
+    ]);
+    cs.sourceApiVersion = '66.0';
+    const result = await (await cs.retrieve({ usernameOrConnection: await connectionFor(emu.get()), output, merge: true })).pollStatus({ frequency: Duration.milliseconds(20), timeout: Duration.seconds(30) });
+    expect(result.response.status).toBe(RequestStatus.Succeeded);
+    expect(result.getFileResponses().map((f) => `${f.type}:${f.state}`).sort()).toEqual([
+      'ExternalClientApplication:Created', 'ExtlClntAppGlobalOauthSettings:Created', 'ExtlClntAppOauthConfigurablePolicies:Created', 'ExtlClntAppOauthSettings:Created',
+    ]);
+    const policies = readFileSync(join(output, 'main', 'default', 'extlClntAppOauthPolicies', 'Vendor_X_oauthPlcy.ecaOauthPlcy-meta.xml'), 'utf8');
+    expect(policies).toContain(`<clientCredentialsFlowUser>${eca.username}</clientCredentialsFlowUser>`);
+    const global = readFileSync(join(output, 'main', 'default', 'extlClntAppGlobalOauthSets', 'Vendor_X_glbl.ecaGlblOauth-meta.xml'), 'utf8');
+    expect(global).toContain(`<consumerKey>${eca.key}</consumerKey>`);
+    expect(global).not.toContain(eca.secret);
   });
 
   it('Given the admin session and REST access to secrets, When core reads the Connect credentials resources, Then key and secret come back; without the setting, 403', async () => {

@@ -36,6 +36,30 @@ describe('apionly org start (in process)', () => {
     expect(io.err.join('')).toContain('GET /services/data versions -> 200');
   });
 
+  it('Given --https, When started, Then the JSON line has an https instanceUrl and a certificate that verifies it', async () => {
+    const io = memoryIo();
+    let stop: () => void = () => undefined;
+    const stopped = new Promise<void>((r) => (stop = r));
+    const outcome = orgStart(toOrgStartOptions({ ...baseArgs, https: true }, io), io, stopped);
+    while (io.out.length === 0) await new Promise((r) => setTimeout(r, 10));
+    const line = JSON.parse(io.out[0] ?? '') as Record<string, string>;
+    expect(line['instanceUrl']).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    expect(io.err.join('')).toContain(`NODE_EXTRA_CA_CERTS=${line['certificatePath']}`);
+    const { get } = require('node:https') as typeof import('node:https');
+    const ca = readFileSync(line['certificatePath'] ?? '');
+    const status = (ca2: Buffer | undefined): Promise<number | string> =>
+      new Promise((resolve) => {
+        get(`${line['instanceUrl']}/services/data`, ca2 ? { ca: ca2 } : {}, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        }).on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
+      });
+    expect(await status(ca)).toBe(200);
+    expect(await status(undefined)).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
+    stop();
+    expect(await outcome).toEqual(expect.objectContaining({ status: 0 }));
+  });
+
   it('Given --sandbox, --edition and --seats, When started, Then the Organization row says so', async () => {
     const io = memoryIo();
     let stop: () => void = () => undefined;

@@ -15,7 +15,7 @@ function runner(groups: CheckGroup[], login?: () => Promise<never>) {
     run: () =>
       check(
         { cwd: dir, targetOrg: 'acme' },
-        { connect: async () => session, groups, progress: () => undefined, env: {}, ...(login ? { login } : {}) },
+        { connect: async () => session, groups, progress: () => undefined, env: {}, collectCoreWarnings: () => () => undefined, ...(login ? { login } : {}) },
       ),
   };
 }
@@ -86,7 +86,7 @@ describe('check runner', () => {
 
   it('Given an --org-key not in the config, When check runs, Then it is a usage error (exit 2) before any connection', async () => {
     const dir = makeProject();
-    await expect(check({ cwd: dir, orgKey: 'nope' }, { connect: async () => Promise.reject(new Error('not called')), groups: [], env: {} })).rejects.toMatchObject({ code: 'UnknownOrgKey', exitCode: 2 });
+    await expect(check({ cwd: dir, orgKey: 'nope' }, { connect: async () => Promise.reject(new Error('not called')), groups: [], env: {}, collectCoreWarnings: () => () => undefined })).rejects.toMatchObject({ code: 'UnknownOrgKey', exitCode: 2 });
   });
 });
 

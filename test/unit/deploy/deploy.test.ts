@@ -8,7 +8,7 @@ import { renderDeployReport } from '../../../src/deploy/summary';
 import type { DeployOptions, UserSpec } from '../../../src/deploy/types';
 import type { ProjectState } from '../../../src/deploy/project';
 import { OrgCallError } from '../../../src/deploy/orgClient';
-import { FakeMetadata, FakeOrg, fakeReadOrgState, PROFILE_XML, fakeSession } from './fakeOrg';
+import { FakeMetadata, FakeOrg, fakeProject, fakeReadOrgState, PROFILE_XML, fakeSession } from './fakeOrg';
 
 const TOKEN = '00D000000000001!SECRET.token.value';
 
@@ -27,25 +27,11 @@ const baseSpec: UserSpec = {
   permissionSets: ['Reports_Read'],
 };
 
-function project(dir: string, userFor: (key: string | undefined) => UserSpec = () => baseSpec): ProjectState {
-  const profilePath = join(dir, 'force-app/main/default/profiles/API Only.profile-meta.xml');
-  return {
-    projectDir: dir,
-    configPath: join(dir, 'apionly.config.json'),
-    sourceApiVersion: '62.0',
-    profilePath,
-    metadataPaths: [profilePath],
-    orgKeys: ['acme-uat', 'prod'],
-    userFor,
-    warnings: [],
-  };
-}
-
-function setup(opts: { sandbox?: boolean; userFor?: (key: string | undefined) => UserSpec } = {}) {
+function setup(opts: { sandbox?: boolean; userFor?: (key: string | undefined) => UserSpec; extra?: (dir: string) => Partial<ProjectState> } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'apionly-deploy-unit-'));
   const file = join(dir, 'API Only.profile-meta.xml');
   writeFileSync(file, PROFILE_XML);
-  const proj = { ...project(dir, opts.userFor), profilePath: file, metadataPaths: [file] };
+  const proj = { ...fakeProject(dir, opts.userFor ?? (() => baseSpec)), profilePath: file, metadataPaths: [file], ...(opts.extra?.(dir) ?? {}) };
   const org = new FakeOrg();
   (org.tables['Organization'] as Array<Record<string, unknown>>)[0]!['IsSandbox'] = opts.sandbox ?? true;
   org.tables['PermissionSet']!.push({ Id: '0PS000000000001AAA', Name: 'Reports_Read' });
@@ -356,5 +342,62 @@ describe('chooseOrgKey', () => {
   });
   it('Given no matching key, Then the base user applies (undefined)', () => {
     expect(chooseOrgKey({ targetOrg: 'other' }, ['prod'], { aliases: [], username: 'x@y.z' })).toBeUndefined();
+  });
+});
+
+describe('the External Client App step (fake org)', () => {
+  /** A project with an app: three committed files and policies rendered per org (here: the username in a comment-free stub). */
+  const withApp = (dir: string): Partial<ProjectState> => ({
+    externalClientApp: {
+      name: 'Vendor_X',
+      label: 'Vendor X',
+      fixedPaths: ['eca', 'ecaOauth', 'ecaGlblOauth'].map((s) => join(dir, `Vendor_X.${s}-meta.xml`)),
+      policiesPath: join(dir, 'extlClntAppOauthPolicies', 'Vendor_X_oauthPlcy.ecaOauthPlcy-meta.xml'),
+      policiesFor: () => ({
+        type: 'ExtlClntAppOauthConfigurablePolicies',
+        fullName: 'Vendor_X_oauthPlcy',
+        path: 'extlClntAppOauthPolicies/Vendor_X_oauthPlcy.ecaOauthPlcy-meta.xml',
+        content: '<ExtlClntAppOauthConfigurablePolicies><clientCredentialsFlowUser>api.user@acme.example</clientCredentialsFlowUser></ExtlClntAppOauthConfigurablePolicies>',
+      }),
+    },
+  });
+
+  it('Given an app, When deployed, Then the profile goes first, the user next, then the app in a second deploy; the report says where the key and secret are', async () => {
+    const { metadata, deps, options } = setup({ extra: withApp });
+    const report = await deploy(options, deps);
+    expect(report).toMatchObject({ outcome: 'Succeeded', exitCode: 0, app: { status: 'deployed', runAsUsername: 'api.user@acme.example' } });
+    expect(metadata.requests).toHaveLength(2);
+    expect(metadata.requests[1]?.fsPaths.at(-1)).toMatch(/Vendor_X_oauthPlcy\.ecaOauthPlcy-meta\.xml$/);
+    expect(Object.keys(report.timings ?? {})).toContain('app');
+    expect(renderDeployReport(report).join('\n')).toContain('Setup > External Client App Manager > Vendor X > Settings > OAuth Settings > Consumer Key and Secret');
+  });
+
+  it('Given the user step fails, When deployed, Then the app is not sent (it needs its run-as user), exit 68 and the report says why', async () => {
+    const { org, metadata, deps, options } = setup({ extra: withApp });
+    org.createFaults['User'] = [{ error: new OrgCallError('DUPLICATE_USERNAME', 'Duplicate Username.', false) }];
+    const report = await deploy(options, deps);
+    expect(report).toMatchObject({ outcome: 'UserStepFailed', exitCode: 68, app: { status: 'skipped', detail: expect.stringContaining('user step failed') } });
+    expect(metadata.requests).toHaveLength(1);
+  });
+
+  it('Given the org refuses the app, When deployed, Then AppStepFailed with exit 68 and the rerun command', async () => {
+    const { org, metadata, deps, options } = setup({ extra: withApp });
+    org.tables['Profile']?.push({ Id: '00e000000000001AAA', Name: 'API Only', PermissionsApiEnabled: true, PermissionsApiUserOnly: true });
+    let calls = 0;
+    metadata.nextDeploy = (req) => {
+      calls++;
+      if (calls === 1) return { id: '0Af000000000001AAA', status: 'Succeeded', components: [], failures: [] };
+      return { id: '0Af000000000002AAA', status: 'Failed', components: [], failures: [{ type: 'ExtlClntAppOauthConfigurablePolicies', fullName: 'Vendor_X_oauthPlcy', filePath: req.fsPaths.at(-1) as string, problem: 'Enter a valid execution user for the OAuth client credentials flow.' }] };
+    };
+    const report = await deploy(options, deps);
+    expect(report).toMatchObject({ outcome: 'AppStepFailed', exitCode: 68, rerun: 'npm run deploy -- --target-org acme-uat' });
+    expect(renderDeployReport(report).join('\n')).toContain('Enter a valid execution user for the OAuth client credentials flow.');
+  });
+
+  it('Given a dry run that would create the user, When run, Then only the checkOnly profile deploy is sent and the app is reported as not validated yet', async () => {
+    const { metadata, deps, options } = setup({ extra: withApp });
+    const report = await deploy({ ...options, dryRun: true }, deps);
+    expect(report).toMatchObject({ outcome: 'DryRunSucceeded', exitCode: 0, app: { status: 'skipped' } });
+    expect(metadata.requests.map((r) => r.checkOnly)).toEqual([true]);
   });
 });

@@ -51,6 +51,17 @@ describe('buildProfileModel from a catalogue', () => {
     expect(Object.keys(fields).some((f) => f.startsWith('Quote.') || f.startsWith('Invoice__c.'))).toBe(false);
   });
 
+  it('Given managed-package objects in the catalogue, Then they get no access unless included, with one warning', () => {
+    const c = smallCatalogue({ objects: { ...smallCatalogue().objects, SBQQ__Quote__c: catalogueObject({ SBQQ__Status__c: 'editable' }, { kind: 'custom' }) } });
+    const model = buildProfileModel(config(), project(), c);
+    expect(objects(model.objectPermissions)).not.toContain('SBQQ__Quote__c');
+    expect(Object.keys(fieldMap(model.fieldPermissions)).some((f) => f.startsWith('SBQQ__'))).toBe(false);
+    expect(model.warnings).toEqual([expect.stringMatching(/1 managed-package object of the catalogue \(SBQQ__Quote__c\) get no access/)]);
+    const included = buildProfileModel(config({ profile: { objects: { include: ['SBQQ__Quote__c'] } } }), project(), c);
+    expect(objects(included.objectPermissions)).toContain('SBQQ__Quote__c');
+    expect(fieldMap(included.fieldPermissions)['SBQQ__Quote__c.SBQQ__Status__c']).toBe('edit');
+  });
+
   it('Given a project field the catalogue also has, Then the project definition wins (it is what will be deployed)', () => {
     const p = project([sourceObject('Invoice__c', [field('Invoice__c', 'Amount__c', { formula: true })])]);
     expect(fieldMap(buildProfileModel(config(), p, smallCatalogue()).fieldPermissions)['Invoice__c.Amount__c']).toBe('read');
@@ -120,5 +131,14 @@ describe('generate with a committed catalogue', () => {
     expect(profile).toContain('<field>Account.Phone</field>');
     expect(profile).not.toContain('<object>Solution</object>');
     expect((await generate({ cwd: dir, check: true })).files.every((f) => f.status === 'unchanged')).toBe(true);
+  });
+});
+
+describe('buildPermissionSetModel (integration route) from a catalogue', () => {
+  it('Given a catalogue, Then the permission set covers the catalogue objects and fields the same way', () => {
+    const { buildPermissionSetModel } = require('../../../src/model/buildPermissionSet') as typeof import('../../../src/model/buildPermissionSet');
+    const model = buildPermissionSetModel(config({ route: 'integration' }), project(), smallCatalogue());
+    expect(model.objectPermissions.map((p) => p.object)).toEqual(['Account', 'Invoice__c', 'Product2', 'Quote']);
+    expect(model.fieldPermissions.map((p) => p.field)).toContain('OpportunityLineItem.Discount');
   });
 });

@@ -102,3 +102,13 @@ describe('the integration route with an External Client App', () => {
     expect(plan.permissionSetPath).toBe('force-app/main/default/permissionsets/API_Only_Integration.permissionset-meta.xml');
   });
 });
+
+describe('the emulated org and generate agree on the Integration licence', () => {
+  it('Given both lists, Then the emulated org refuses exactly the user permissions generate refuses', () => {
+    const emulator = require('../../../src/emulator/model/seed/userPermissions') as typeof import('../../../src/emulator/model/seed/userPermissions');
+    expect([...emulator.INTEGRATION_LICENSE_DENIED_PERMISSIONS].sort()).toEqual(Object.keys(INTEGRATION_LICENSE_DENIED_PERMISSIONS).sort());
+    for (const name of Object.keys(INTEGRATION_LICENSE_DENIED_PERMISSIONS)) expect(emulator.licenseAllowsPermission('Salesforce Integration', name)).toBe(false);
+    expect(emulator.licenseAllowsPermission('Salesforce Integration', 'ViewAllUsers')).toBe(true);
+    expect(emulator.licenseAllowsPermission('Salesforce', 'ModifyAllData')).toBe(true);
+  });
+});

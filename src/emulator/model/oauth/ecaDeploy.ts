@@ -9,13 +9,13 @@
  * - global OAuth settings get a consumer key and secret the first time (the org issues them; a deployed consumerKey
  *   is kept, as sfdx-hardis relies on); `oauthLink` and `orgScopedExternalApp` are generated, a wrong one refused.
  */
+import { randomBytes } from 'node:crypto';
 import { contentJson } from '../stableJson';
 import type { EcaComponentState, OrgState } from '../state';
 import { asList, childText, locate, METADATA_NS, type ParsedXml } from '../xml/parseMetadataXml';
 import { INVENTED, type ComponentResult, type DeployContext, type Problem } from '../rules/types';
 import { BOOLEAN_ELEMENTS, defaultPolicyName, ECA_TYPE_SPECS, ENUMS } from './types';
 import { findUser, hasUserPermission } from './userAccess';
-import { randomBytes } from 'node:crypto';
 
 export const RUN_AS_USER_INVALID = 'Enter a valid execution user for the OAuth client credentials flow.';
 
@@ -47,8 +47,8 @@ function ensureConsumer(ctx: DeployContext, app: string, deployedKey: string | u
 }
 
 /**
- * Deploys one component. `inDeploy(type, fullName)` tells whether a component is part of the same deploy (apps and
- * OAuth settings named by later components of the deploy count as existing once deployed earlier in the order).
+ * Deploys one component into the deploy's working copy of the org. Components of one deploy run in ECA_DEPLOY_ORDER,
+ * so an app or OAuth settings deployed earlier in the same deploy count as existing for the later ones.
  */
 export function deployEcaComponent(ctx: DeployContext, type: string, fullName: string, xml: ParsedXml): ComponentResult {
   const spec = ECA_TYPE_SPECS[type];

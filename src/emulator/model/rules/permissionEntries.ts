@@ -30,7 +30,13 @@ function bool(v: string | undefined): boolean | undefined | 'bad' {
   return 'bad';
 }
 
-function pos(text: string, element: string, keyTag?: string, key?: string): { lineNumber?: number; columnNumber?: number } {
+type Position = { lineNumber?: number; columnNumber?: number };
+
+/**
+ * Where an entry is in the file. Called only when a problem is reported: each call scans the text, and a profile at
+ * org scale holds ~40,000 entries (eager positions made a deploy of one quadratic in the file's size).
+ */
+function pos(text: string, element: string, keyTag?: string, key?: string): Position {
   return locate(text, element, keyTag, key) ?? {};
 }
 
@@ -57,22 +63,22 @@ export function readPermissionEntries(
 
   for (const entry of asList(root['userPermissions'])) {
     const name = childText(entry, 'name');
-    const at = pos(text, 'userPermissions', 'name', name);
+    const at = (): Position => pos(text, 'userPermissions', 'name', name);
     const enabled = bool(childText(entry, 'enabled'));
     if (!name) {
-      problems.push({ problem: 'Required field is missing: name' + INVENTED, ...at });
+      problems.push({ problem: 'Required field is missing: name' + INVENTED, ...at() });
       continue;
     }
     if (enabled === 'bad' || enabled === undefined) {
-      problems.push({ problem: `Error parsing file: '${childText(entry, 'enabled') ?? ''}' is not a valid value for the type xsd:boolean in userPermissions ${name}` + INVENTED, ...at });
+      problems.push({ problem: `Error parsing file: '${childText(entry, 'enabled') ?? ''}' is not a valid value for the type xsd:boolean in userPermissions ${name}` + INVENTED, ...at() });
       continue;
     }
     if (!isKnownUserPermission(name)) {
-      problems.push({ problem: `Unknown user permission: ${name}`, ...at }); // forcedotcom/cli#1529
+      problems.push({ problem: `Unknown user permission: ${name}`, ...at() }); // forcedotcom/cli#1529
       continue;
     }
     if (enabled && license !== null && !licenseAllowsPermission(license, name)) {
-      problems.push({ problem: `The user license doesn't allow the permission: ${name}`, ...at }); // devops-center-feedback#290
+      problems.push({ problem: `The user license doesn't allow the permission: ${name}`, ...at() }); // devops-center-feedback#290
       continue;
     }
     userPermissions.set(name, enabled);
@@ -82,9 +88,9 @@ export function readPermissionEntries(
   const allowed = objectChildren(apiVersion);
   for (const entry of asList(root['objectPermissions'])) {
     const object = childText(entry, 'object');
-    const at = pos(text, 'objectPermissions', 'object', object);
+    const at = (): Position => pos(text, 'objectPermissions', 'object', object);
     if (typeof entry === 'string' || !object) {
-      problems.push({ problem: 'Required field is missing: object' + INVENTED, ...at });
+      problems.push({ problem: 'Required field is missing: object' + INVENTED, ...at() });
       continue;
     }
     let bad = false;
@@ -98,7 +104,7 @@ export function readPermissionEntries(
     for (const flag of OBJECT_FLAGS) {
       const b = bool(childText(entry, flag));
       if (b === 'bad') {
-        problems.push({ problem: `Error parsing file: '${childText(entry, flag)}' is not a valid value for the type xsd:boolean (${flag} of ${object})` + INVENTED, ...at });
+        problems.push({ problem: `Error parsing file: '${childText(entry, flag)}' is not a valid value for the type xsd:boolean (${flag} of ${object})` + INVENTED, ...at() });
         bad = true;
       } else if (b !== undefined) patch[flag] = b;
     }
@@ -106,17 +112,17 @@ export function readPermissionEntries(
       // PermissionSetObjectPermissions: the six classic booleans are required (WSDL66, facts a.3).
       const missing = OBJECT_FLAGS.filter((f) => f !== 'viewAllFields' && patch[f] === undefined);
       if (missing.length > 0 && !bad) {
-        problems.push({ problem: `Required field is missing: ${missing.join(', ')} (objectPermissions ${object})` + INVENTED, ...at });
+        problems.push({ problem: `Required field is missing: ${missing.join(', ')} (objectPermissions ${object})` + INVENTED, ...at() });
         bad = true;
       }
     }
     const info = findObject(state, object);
     if (!info) {
-      problems.push({ problem: `In field: object - no CustomObject named ${object} found`, ...at }); // standard-objects §3b
+      problems.push({ problem: `In field: object - no CustomObject named ${object} found`, ...at() }); // standard-objects §3b
       continue;
     }
     if (!info.permissionable) {
-      problems.push({ problem: `Object ${object} does not take object permissions` + INVENTED, ...at });
+      problems.push({ problem: `Object ${object} does not take object permissions` + INVENTED, ...at() });
       continue;
     }
     if (!bad) objectPermissions.set(object, patch);
@@ -124,35 +130,35 @@ export function readPermissionEntries(
 
   for (const entry of asList(root['fieldPermissions'])) {
     const field = childText(entry, 'field');
-    const at = pos(text, 'fieldPermissions', 'field', field);
+    const at = (): Position => pos(text, 'fieldPermissions', 'field', field);
     if (!field) {
-      problems.push({ problem: 'Required field is missing: field' + INVENTED, ...at });
+      problems.push({ problem: 'Required field is missing: field' + INVENTED, ...at() });
       continue;
     }
     const dot = field.indexOf('.');
     const objectName = dot > 0 ? field.slice(0, dot) : field;
     const fieldName = dot > 0 ? field.slice(dot + 1) : '';
     if (!findObject(state, objectName)) {
-      problems.push({ problem: `In field: field - no CustomObject named ${objectName} found`, ...at }); // sfdx-hardis regex
+      problems.push({ problem: `In field: field - no CustomObject named ${objectName} found`, ...at() }); // sfdx-hardis regex
       continue;
     }
     const info = findField(state, objectName, fieldName);
     if (!info) {
-      problems.push({ problem: `In field: field - no CustomField named ${field} found`, ...at }); // ebikes-lwc#391
+      problems.push({ problem: `In field: field - no CustomField named ${field} found`, ...at() }); // ebikes-lwc#391
       continue;
     }
     if (info.required) {
-      problems.push({ problem: `You cannot deploy to a required field: ${field}`, ...at }); // standard-objects §3c
+      problems.push({ problem: `You cannot deploy to a required field: ${field}`, ...at() }); // standard-objects §3c
       continue;
     }
     if (!info.permissionable) {
-      problems.push({ problem: `Field ${field} does not take field permissions` + INVENTED, ...at });
+      problems.push({ problem: `Field ${field} does not take field permissions` + INVENTED, ...at() });
       continue;
     }
     const editable = bool(childText(entry, 'editable'));
     const readable = bool(childText(entry, 'readable'));
     if (editable === 'bad' || readable === 'bad') {
-      problems.push({ problem: `Error parsing file: not a valid value for the type xsd:boolean (fieldPermissions ${field})` + INVENTED, ...at });
+      problems.push({ problem: `Error parsing file: not a valid value for the type xsd:boolean (fieldPermissions ${field})` + INVENTED, ...at() });
       continue;
     }
     const patch: FieldFlagsPatch = {};
@@ -187,18 +193,18 @@ export function checkEffectivePermissions(
 ): void {
   const mad = hasModifyAllData(eff);
   for (const [object, flags] of Object.entries(eff.objectPermissions).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const at = locate(text, 'objectPermissions', 'object', object) ?? {};
+    const at = (): Position => locate(text, 'objectPermissions', 'object', object) ?? {};
     const info = findObject(state, object);
     if (info && !info.viewAll && !mad && (flags.viewAllRecords || flags.modifyAllRecords)) {
       // standard-objects §3a: no View All / Modify All on Idea, Pricebook2, Product2, PushTopic, Question (text unknown).
-      problems.push({ problem: `Permission View All / Modify All is not available for ${object}` + INVENTED, ...at });
+      problems.push({ problem: `Permission View All / Modify All is not available for ${object}` + INVENTED, ...at() });
       continue;
     }
     for (const [perm, needs] of DEPENDS) {
       if (!flags[perm]) continue;
       if (needs.some((n) => !flags[n])) {
         // Shape: "Permission Create ID_Search__c depends on permission(s): Read ID_Search__c" (facts b.4).
-        problems.push({ problem: `Permission ${LABEL[perm]} ${object} depends on permission(s): ${needs.map((n) => `${LABEL[n]} ${object}`).join(', ')}`, ...at });
+        problems.push({ problem: `Permission ${LABEL[perm]} ${object} depends on permission(s): ${needs.map((n) => `${LABEL[n]} ${object}`).join(', ')}`, ...at() });
         break;
       }
     }

@@ -1,5 +1,5 @@
 /**
- * Valid user permission names of a current Enterprise org (291): the union of the userPermissions of real retrieved
+ * Valid user permission names of a current Enterprise org (292): the union of the userPermissions of real retrieved
  * profiles and permission sets: SDR-snap (forcedotcom/source-deploy-retrieve test/snapshot/sampleProjects/
  * customTranslationProject/originalMdapi/profiles/Admin.profile), AutoRabitCS/dreamhouse-lwc Admin.profile-meta.xml,
  * every profile and permission set of thotaramakrishna3/GILLIG_Dev @80677030 (a 2025 production org, 160 files) and of
@@ -234,6 +234,7 @@ export const USER_PERMISSION_NAMES: readonly string[] = [
   'SelectFilesFromSalesforce',
   'SendAnnouncementEmails',
   'SendCustomNotifications',
+  'SendExternalEmailAvailable',
   'SendSitRequests',
   'ShareFilesWithNetworks',
   'ShareInternalArticles',
@@ -304,45 +305,48 @@ export const USER_PERMISSION_NAMES: readonly string[] = [
 ];
 
 /**
- * Permissions the Salesforce Integration user licence allows. Emulator assumption: the real list is not published;
- * the licence's own profile (Minimum Access - API Only Integrations) carries ApiEnabled, ApiUserOnly and
- * ChatterInternalUser (salesforce-facts e), and the licence is data-access only, so admin permissions such as
- * ModifyAllData, ManageUsers or CustomizeApplication are refused with "The user license doesn't allow the
- * permission: X" (the shape of forcedotcom/devops-center-feedback#290).
+ * Permissions the Salesforce Integration user licence refuses. Emulator assumption: the real list is not published
+ * (permission-model 7); the licence is for API data access, so the administration of users, security and setup is
+ * refused with "The user license doesn't allow the permission: X" (the shape of forcedotcom/devops-center-feedback#290,
+ * which names FreezeUsers). The same names apionly's generate refuses on the integration route (a test keeps the two
+ * lists equal); every other known permission is allowed.
  */
-export const INTEGRATION_LICENSE_PERMISSIONS: readonly string[] = [
-  'ApiEnabled',
-  'ApiUserOnly',
-  'ChatterInternalUser',
-  'ChatterEditOwnPost',
-  'ChatterFileLink',
-  'ViewHelpLink',
-  'ActivitiesAccess',
-  'AllowUniversalSearch',
-  'ApexRestServices',
-  'EnableNotifications',
-  'SelectFilesFromSalesforce',
-  'ShowCompanyNameAsUserBadge',
+export const INTEGRATION_LICENSE_DENIED_PERMISSIONS: readonly string[] = [
+  'ModifyAllData',
+  'ViewAllData',
+  'ManageUsers',
+  'ManageInternalUsers',
+  'ResetPasswords',
+  'FreezeUsers',
+  'ManageProfilesPermissionsets',
+  'AssignPermissionSets',
+  'ManageRoles',
+  'ManageSharing',
+  'CustomizeApplication',
+  'ModifyMetadata',
+  'ViewSetup',
+  'ManageCustomPermissions',
 ];
 
 /**
- * Names that older orgs and the Object Reference's PermissionSet/Profile field lists carry but a current org refuses
- * with "Unknown user permission: X": ManageHpi (refused since Summer '22, forcedotcom/cli#1529, dxatscale/sfpowerkit#674),
- * SendExternalEmailAvailable (refused since Spring '22, dxatscale/sfpowerkit#674; in a 2021 Admin profile, in neither
- * the 2022 nor the 2025 org above).
+ * Names that older orgs and Object Reference versions carry but a current org refuses with "Unknown user permission: X":
+ * ManageHpi (refused since Summer '22, forcedotcom/cli#1529, dxatscale/sfpowerkit#674; no Permissions field of that
+ * name in the API 67.0 field reference). SendExternalEmailAvailable, refused in one org in Spring '22
+ * (dxatscale/sfpowerkit#674), stays valid: it is in a real 2021 Admin profile and in the API 67.0 field reference, so a
+ * refusal there was that org's licence, not a retirement.
  */
-export const RETIRED_USER_PERMISSIONS: readonly string[] = ['ManageHpi', 'SendExternalEmailAvailable'];
+export const RETIRED_USER_PERMISSIONS: readonly string[] = ['ManageHpi'];
 
-const VALID = new Set(USER_PERMISSION_NAMES);
+const RETIRED = new Set(RETIRED_USER_PERMISSIONS);
+const VALID = new Set(USER_PERMISSION_NAMES.filter((n) => !RETIRED.has(n)));
 export function isKnownUserPermission(name: string): boolean {
   return VALID.has(name);
 }
 
-/** The licences whose permission lists are restricted; other licences allow every known permission. */
-const RESTRICTED: Readonly<Record<string, ReadonlySet<string>>> = {
-  'Salesforce Integration': new Set(INTEGRATION_LICENSE_PERMISSIONS),
+/** The licences that refuse some permissions; other licences allow every known permission. */
+const DENIED: Readonly<Record<string, ReadonlySet<string>>> = {
+  'Salesforce Integration': new Set(INTEGRATION_LICENSE_DENIED_PERMISSIONS),
 };
 export function licenseAllowsPermission(license: string, name: string): boolean {
-  const allowed = RESTRICTED[license];
-  return allowed === undefined || allowed.has(name);
+  return !(DENIED[license]?.has(name) ?? false);
 }
