@@ -112,7 +112,7 @@ describe('Change Data Capture in the model', () => {
     const [created, updated] = events.map((e) => org.streamingDeliver?.(reader, '/data/Invoice__ChangeEvent', e) as { payload: Record<string, any> });
     expect(created?.payload).toMatchObject({ Name: 'INV-1', Open__c: 'yes' });
     expect(created?.payload).not.toHaveProperty('Secret__c');
-    expect(updated?.payload.ChangeEventHeader.changedFields).toEqual(['LastModifiedDate']);
+    expect(updated?.payload['ChangeEventHeader'].changedFields).toEqual(['LastModifiedDate']);
     expect(updated?.payload).not.toHaveProperty('Secret__c');
   });
 
