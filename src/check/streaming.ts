@@ -10,7 +10,7 @@
  * through jsforce's streaming client (faye). Subscribing writes nothing to the org; every client is disconnected.
  */
 import { describeError } from '../deploy/scrub';
-import { changeEventChannel, changeEventName, CHANGE_EVENTS_CHANNEL, DEFAULT_CDC_ENTITY_LIMIT } from '../model/streaming';
+import { changeEventChannel, changeEventName, CHANGE_EVENTS_CHANNEL } from '../model/streaming';
 import { byteOrder } from '../model/userPermissions';
 import type { CheckContext, CheckGroup, CheckResult, IntegrationSession } from './types';
 
@@ -246,8 +246,7 @@ export const streamingChecks: CheckGroup = {
     if (streaming.changeDataCapture.length === 0 && !streaming.pushTopics) {
       return [{ name: 'Streaming configured', passed: true, detail: 'apionly.config.json has no "streaming" selections: nothing to check (add streaming.changeDataCapture or pushTopics when the vendor streams)' }];
     }
-    const limit = DEFAULT_CDC_ENTITY_LIMIT;
-    const admin = [await settingCheck(ctx), ...(await selectionChecks(ctx, limit))];
+    const admin = [await settingCheck(ctx), ...(await selectionChecks(ctx, streaming.entityLimit))];
     const login = await ctx.integration();
     if (!login.ok) {
       return [...admin, { name: STREAMING_CHECK_NAMES.handshake, passed: false, detail: `not tried: the integration user has no session (${login.result.name} failed above)`, fix: login.result.fix ?? 'Fix the integration login first.' }];

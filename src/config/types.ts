@@ -120,6 +120,8 @@ export interface StreamingConfig {
   readonly changeDataCapture: readonly string[];
   /** Whether the vendor subscribes to PushTopics (/topic/<Name>): the user then needs Read on PushTopic and StreamingChannel. */
   readonly pushTopics: boolean;
+  /** The org's Change Data Capture allocation (entities across all channels): 5 unless the org has the add-on. */
+  readonly entityLimit: number;
 }
 
 /** JWT bearer for the External Client App: the certificate and who is pre-authorised. */

@@ -6,6 +6,7 @@ import { userFieldProblems } from '../model/userFields';
 import { userPermissionProblems } from '../model/userPermissions';
 import { whyNotListable } from '../model/catalogue';
 import { integrationLicenseProblems, PERMISSION_SET_DEFAULTS, whyNotIntegrationLicense } from '../model/integrationRoute';
+import { DEFAULT_CDC_ENTITY_LIMIT } from '../model/streaming';
 import { schemaAt, schemaErrors } from './schema';
 import type { ApionlyConfig, ExternalClientAppConfig, ObjectAccess, OrgConfig, FieldAccessLevel, ObjectAccessLevel, PermissionSetConfig, Route, StreamingConfig } from './types';
 
@@ -338,7 +339,8 @@ export function normalizeConfig(raw: Json): ApionlyConfig {
 function normalizeStreaming(raw: Json): StreamingConfig {
   const streaming = isObject(raw['streaming']) ? raw['streaming'] : {};
   const cdc = Array.isArray(streaming['changeDataCapture']) ? streaming['changeDataCapture'].map(String) : [];
-  return { changeDataCapture: cdc, pushTopics: streaming['pushTopics'] === true };
+  const limit = streaming['entityLimit'];
+  return { changeDataCapture: cdc, pushTopics: streaming['pushTopics'] === true, entityLimit: typeof limit === 'number' ? limit : DEFAULT_CDC_ENTITY_LIMIT };
 }
 
 function normalizeExternalClientApp(eca: Json): ExternalClientAppConfig {

@@ -13,7 +13,7 @@ import type { PlaceholderValues } from '../render/placeholders';
 import { byteOrder } from '../model/userPermissions';
 import { profileFileName } from '../model/profileName';
 import { renderChannelMembers } from '../render/renderChannelMembers';
-import { DEFAULT_CDC_ENTITY_LIMIT, streamingProblems } from '../model/streaming';
+import { streamingProblems } from '../model/streaming';
 import { checkAgainstCatalogue } from '../model/checkAgainstCatalogue';
 import type { OrgCatalogue } from '../model/orgCatalogue';
 
@@ -33,11 +33,6 @@ export interface GenerationInputs {
   readonly catalogue?: { readonly file: string; readonly catalogue: OrgCatalogue };
   /** The PEM text of externalClientApp.jwt.certificate, when set. */
   readonly ecaCertificate?: string;
-  /**
-   * How many entities the org lets Change Data Capture select, and where that number comes from (the discover
-   * catalogue, when present); default 5, the allocation of every edition without the add-on.
-   */
-  readonly cdcEntityLimit?: { readonly limit: number; readonly source: string };
 }
 
 export interface GenerationPlan {
@@ -91,8 +86,7 @@ export function routeOutputPaths(config: ApionlyConfig, project: ProjectInfo): {
 export function planGeneration(inputs: GenerationInputs): GenerationPlan {
   const { config, project, templates } = inputs;
   const warnings: string[] = [];
-  const limit = inputs.cdcEntityLimit ?? { limit: DEFAULT_CDC_ENTITY_LIMIT, source: 'the default for every edition without the add-on' };
-  const streaming = streamingProblems(config, inputs.configFile ?? 'apionly.config.json', limit.limit, limit.source);
+  const streaming = streamingProblems(config, inputs.configFile ?? 'apionly.config.json');
   if (streaming.length > 0) throw new InputError('StreamingConfig', streaming);
   const selectsStreaming = config.streaming.changeDataCapture.length > 0 || config.streaming.pushTopics;
   if (selectsStreaming && inputs.catalogue?.catalogue.features.streamingApi === false) {

@@ -83,7 +83,9 @@ function whyNoChangeEvents(object: string): string | undefined {
  * need but the config switches off or the route cannot carry, objects excluded from the permissions, and more
  * selections than the org allows.
  */
-export function streamingProblems(config: ApionlyConfig, file: string, entityLimit: number = DEFAULT_CDC_ENTITY_LIMIT, limitSource = 'the default for every edition'): InputProblem[] {
+export function streamingProblems(config: ApionlyConfig, file: string): InputProblem[] {
+  const entityLimit = config.streaming.entityLimit;
+  const limitSource = entityLimit === DEFAULT_CDC_ENTITY_LIMIT ? 'the allocation of every edition without the Change Data Capture add-on' : 'streaming.entityLimit';
   const problems: InputProblem[] = [];
   const selected = config.streaming.changeDataCapture;
   selected.forEach((object, i) => {
@@ -110,7 +112,7 @@ export function streamingProblems(config: ApionlyConfig, file: string, entityLim
       location: '/streaming/changeDataCapture',
       message: `${distinct.length} objects are selected for Change Data Capture, and the org allows ${entityLimit} entities across all channels (${limitSource})`,
       value: distinct,
-      fix: `keep at most ${entityLimit} (the vendor's most important objects; the others can be read through the REST or Bulk API), or buy the Change Data Capture add-on and run apionly discover so the catalogue records the higher limit`,
+      fix: `keep at most ${entityLimit} (the vendor's most important objects; the others can be read through the REST or Bulk API), or, when the org has the Change Data Capture add-on, set streaming.entityLimit to the allocation it came with`,
     });
   }
   return problems;

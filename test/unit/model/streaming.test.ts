@@ -31,7 +31,7 @@ describe('streaming names', () => {
 
 describe('streaming config', () => {
   it('Given no streaming section, When validated, Then nothing is selected and PushTopics are off', () => {
-    expect(validateConfig(MINIMAL_CONFIG, 'apionly.config.json').streaming).toEqual({ changeDataCapture: [], pushTopics: false });
+    expect(validateConfig(MINIMAL_CONFIG, 'apionly.config.json').streaming).toEqual({ changeDataCapture: [], pushTopics: false, entityLimit: 5 });
   });
 
   it.each([
@@ -75,8 +75,14 @@ describe('streamingProblems', () => {
     expect(p?.fix).toMatch(/keep at most 5/);
   });
 
-  it('Given six objects and a catalogue limit of 10, Then they fit', () => {
-    expect(streamingProblems(config({ streaming: { changeDataCapture: ['Account', 'Contact', 'Lead', 'Opportunity', 'Case', 'Asset'] } }), 'c.json', 10, 'the catalogue')).toEqual([]);
+  it('Given six objects and streaming.entityLimit 10 (an org with the add-on), Then they fit', () => {
+    expect(streamingProblems(config({ streaming: { changeDataCapture: ['Account', 'Contact', 'Lead', 'Opportunity', 'Case', 'Asset'], entityLimit: 10 } }), 'c.json')).toEqual([]);
+  });
+
+  it('Given seven objects and streaming.entityLimit 6, Then the problem names that setting as the limit', () => {
+    const seven = ['Account', 'Contact', 'Lead', 'Opportunity', 'Case', 'Asset', 'Invoice__c'];
+    const [p] = streamingProblems(config({ streaming: { changeDataCapture: seven, entityLimit: 6 } }), 'c.json');
+    expect(p?.message).toBe('7 objects are selected for Change Data Capture, and the org allows 6 entities across all channels (streaming.entityLimit)');
   });
 
   it.each([
@@ -95,10 +101,9 @@ describe('streamingProblems', () => {
     expect(err.message).toMatch(/6 objects are selected/);
   });
 
-  it('Given a catalogue limit, When generation is planned, Then the limit and its source are used', () => {
+  it('Given streaming.entityLimit 10, When generation is planned, Then six channel members are written', () => {
     const plan = planGeneration({
-      config: config({ streaming: { changeDataCapture: ['Account', 'Contact', 'Lead', 'Opportunity', 'Case', 'Asset'] } }), project: project(), templates: TEMPLATE,
-      cdcEntityLimit: { limit: 10, source: 'apionly.catalogue.json' },
+      config: config({ streaming: { changeDataCapture: ['Account', 'Contact', 'Lead', 'Opportunity', 'Case', 'Asset'], entityLimit: 10 } }), project: project(), templates: TEMPLATE,
     });
     expect(plan.channelMemberPaths).toHaveLength(6);
     expect(plan.channelMemberPaths[0]).toBe('force-app/main/default/platformEventChannelMembers/ChangeEvents_AccountChangeEvent.platformEventChannelMember-meta.xml');
