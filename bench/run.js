@@ -58,6 +58,7 @@ function usage(problem) {
     '  discover  runs at 100 and 1,000 custom objects × 40 fields (--quick: 20 and 100)',
     '  --out     JSON results file (default bench/results/bench-<timestamp>.json)',
     '  APIONLY_SF_CLI=<path to sf>: the deploy case also runs `sf project deploy start` of the same profile (target: apionly ≤ 0.6×)',
+    '  APIONLY_BENCH_BEFORE=<built checkout of another commit>: discover also runs that checkout\'s generate + deploy from the catalogue (its own org), interleaved: before/after',
   ].join('\n');
   if (problem) {
     process.stderr.write(`bench: ${problem}\n${text}\n`);
@@ -545,9 +546,9 @@ async function benchPlanStatus(ctx) {
 }
 
 /** An emulated org of `objects` custom objects × 40 fields that counts the requests it answers (bench/cases/discover.org.js). */
-async function countingOrg(objects) {
+async function countingOrg(objects, repo = REPO) {
   const { spawn } = require('node:child_process');
-  const child = spawn(process.execPath, [path.join(__dirname, 'cases', 'discover.org.js'), String(objects), String(FIELDS_PER_OBJECT)], { cwd: REPO, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(repo, 'bench', 'cases', 'discover.org.js'), String(objects), String(FIELDS_PER_OBJECT)], { cwd: repo, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stderr.setEncoding('utf8').on('data', (d) => (err += d));
@@ -655,39 +656,70 @@ async function benchDiscover(ctx) {
     data: { callGrowth, naiveGrowth },
   });
 
-  // Then generate from the catalogue of the largest org, and deploy the result to such an org.
-  const org = await countingOrg(large);
+  // Then generate from the catalogue of the largest org, and deploy the result to such an org. With
+  // APIONLY_BENCH_BEFORE=<a built checkout of another commit>, that checkout does the same (its own emulated org and
+  // bin), interleaved with this one, for a before/after ratio in one run.
+  const before = process.env.APIONLY_BENCH_BEFORE ? path.resolve(process.env.APIONLY_BENCH_BEFORE) : undefined;
+  const sides = before ? [REPO, before] : [REPO];
+  const byRepo = new Map(sides.map((r) => [r, []]));
+  for (let i = 0; i < (before ? runs : 1); i++) {
+    for (const repo of i % 2 ? [...sides].reverse() : sides) byRepo.get(repo).push(await deployFromCatalogue(repo, large, path.join(ctx.work, `catalogue-deploy-${i}-${repo === before ? 'before' : 'after'}`)));
+  }
+  const summary = (list) => ({
+    g: { ms: median(list.map((r) => r.g.ms)), peakMB: median(list.map((r) => r.g.peakMB)) },
+    dep: { ms: median(list.map((r) => r.dep.ms)), peakMB: median(list.map((r) => r.dep.peakMB)) },
+    profileBytes: list[0].profileBytes,
+    outcome: list.every((r) => r.outcome === 'Succeeded') ? 'Succeeded' : list.map((r) => r.outcome).join(','),
+    timings: list.map((r) => r.timings),
+  });
+  const after = summary(byRepo.get(REPO));
+  const prior = before ? summary(byRepo.get(before)) : undefined;
+  rows.push({
+    case: `  generate from the ${large.toLocaleString('en-US')}-object catalogue`,
+    apionly: ms(after.g.ms), baseline: prior ? `${ms(prior.g.ms)} (before)` : '', ratio: prior ? `${round(after.g.ms / prior.g.ms, 2)}×` : '',
+    peak: prior ? `${after.g.peakMB} / ${prior.g.peakMB}` : `${after.g.peakMB}`, target: 'report', verdict: '',
+    data: { ms: after.g.ms, peakMB: after.g.peakMB, profileBytes: after.profileBytes, ...(prior ? { before: { repo: before, ...prior.g } } : {}) },
+  });
+  rows.push({
+    case: `  deploy of that profile (${round(after.profileBytes / 2 ** 20)} MB) + user + verify`,
+    apionly: ms(after.dep.ms), baseline: prior ? `${ms(prior.dep.ms)} (before)` : '', ratio: prior ? `${round(after.dep.ms / prior.dep.ms, 2)}×` : '',
+    peak: prior ? `${after.dep.peakMB} / ${prior.dep.peakMB}` : `${after.dep.peakMB}`, target: 'report',
+    verdict: after.outcome === 'Succeeded' && (!prior || prior.outcome === 'Succeeded') ? '' : 'MISS',
+    data: { ms: after.dep.ms, peakMB: after.dep.peakMB, outcome: after.outcome, timings: after.timings, ...(prior ? { before: { repo: before, ms: prior.dep.ms, peakMB: prior.dep.peakMB, outcome: prior.outcome, timings: prior.timings } } : {}) },
+  });
+  return rows;
+}
+
+/**
+ * discover → generate → deploy of the result, with `repo`'s bin against a fresh emulated org of `objects` custom
+ * objects from `repo`'s bench/cases/discover.org.js (so another checkout brings its own org).
+ */
+async function deployFromCatalogue(repo, objects, project) {
+  fs.mkdirSync(project, { recursive: true });
+  for (const f of ['apionly.config.json', 'sfdx-project.json']) fs.copyFileSync(path.join(REPO, f), path.join(project, f));
+  const bin = path.join(repo, 'bin', 'apionly.js');
+  const org = await countingOrg(objects, repo);
   try {
     const env = cleanEnv({ SF_ORG_INSTANCE_URL: org.info.instanceUrl, APIONLY_POLL_FREQUENCY_MS: '100' });
-    const d = runProcess([BIN, 'discover', '--target-org', org.info.accessToken], { cwd: project, env });
-    if (d.code !== 0) throw new Error(`discover exited ${d.code}:\n${d.stderr}`);
-    const g = runProcess([BIN, 'generate', '--json'], { cwd: project, env });
-    if (g.code !== 0) throw new Error(`generate from the catalogue exited ${g.code}:\n${g.stdout}\n${g.stderr}`);
+    const d = runProcess([bin, 'discover', '--target-org', org.info.accessToken], { cwd: project, env });
+    if (d.code !== 0) throw new Error(`discover (${repo}) exited ${d.code}:\n${d.stderr}`);
+    const g = runProcess([bin, 'generate', '--json'], { cwd: project, env });
+    if (g.code !== 0) throw new Error(`generate from the catalogue (${repo}) exited ${g.code}:\n${g.stdout}\n${g.stderr}`);
     const profileFile = path.join(project, 'force-app', 'main', 'default', 'profiles', 'API Only.profile-meta.xml');
     const profileBytes = fs.statSync(profileFile).size;
-    const dep = runProcess([BIN, 'deploy', '--target-org', org.info.accessToken, '--yes', '--json'], { cwd: project, env, timeoutMs: 10 * 60_000 });
-    const outcome = (() => {
+    const dep = runProcess([bin, 'deploy', '--target-org', org.info.accessToken, '--yes', '--json'], { cwd: project, env, timeoutMs: 10 * 60_000 });
+    const result = (() => {
       try {
-        return JSON.parse(dep.stdout).result?.outcome;
+        return JSON.parse(dep.stdout).result;
       } catch {
         return undefined;
       }
     })();
-    if (dep.code !== 0) throw new Error(`deploy of the generated profile exited ${dep.code}:\n${dep.stdout.slice(0, 3000)}\n${dep.stderr}`);
-    rows.push({
-      case: `  generate from the ${large.toLocaleString('en-US')}-object catalogue`,
-      apionly: ms(g.ms), baseline: '', ratio: '', peak: `${g.peakMB}`, target: 'report', verdict: '',
-      data: { ms: g.ms, peakMB: g.peakMB, profileBytes },
-    });
-    rows.push({
-      case: `  deploy of that profile (${round(profileBytes / 2 ** 20)} MB) + user + verify`,
-      apionly: ms(dep.ms), baseline: '', ratio: '', peak: `${dep.peakMB}`, target: 'report', verdict: outcome === 'Succeeded' ? '' : 'MISS',
-      data: { ms: dep.ms, peakMB: dep.peakMB, outcome },
-    });
+    if (dep.code !== 0) throw new Error(`deploy of the generated profile (${repo}) exited ${dep.code}:\n${dep.stdout.slice(0, 3000)}\n${dep.stderr}`);
+    return { g, dep, profileBytes, outcome: result?.outcome, timings: result?.timings };
   } finally {
     await org.stop();
   }
-  return rows;
 }
 
 function ms(n) {
