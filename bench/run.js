@@ -58,7 +58,7 @@ function usage(problem) {
     '  discover  runs at 100 and 1,000 custom objects × 40 fields (--quick: 20 and 100)',
     '  --out     JSON results file (default bench/results/bench-<timestamp>.json)',
     '  APIONLY_SF_CLI=<path to sf>: the deploy case also runs `sf project deploy start` of the same profile (target: apionly ≤ 0.6×)',
-    '  APIONLY_BENCH_BEFORE=<built checkout of another commit>: discover also runs that checkout\'s generate + deploy from the catalogue (its own org), interleaved: before/after',
+    '  APIONLY_BENCH_BEFORE=<built checkouts of other commits, comma-separated>: discover also runs their generate + deploy from the catalogue (each its own org), interleaved: before/after',
   ].join('\n');
   if (problem) {
     process.stderr.write(`bench: ${problem}\n${text}\n`);
@@ -657,36 +657,50 @@ async function benchDiscover(ctx) {
   });
 
   // Then generate from the catalogue of the largest org, and deploy the result to such an org. With
-  // APIONLY_BENCH_BEFORE=<a built checkout of another commit>, that checkout does the same (its own emulated org and
-  // bin), interleaved with this one, for a before/after ratio in one run.
-  const before = process.env.APIONLY_BENCH_BEFORE ? path.resolve(process.env.APIONLY_BENCH_BEFORE) : undefined;
-  const sides = before ? [REPO, before] : [REPO];
+  // APIONLY_BENCH_BEFORE=<built checkouts of other commits, comma-separated>, each does the same (its own emulated org
+  // and bin), interleaved with this one, for before/after ratios in one run.
+  const befores = (process.env.APIONLY_BENCH_BEFORE ?? '').split(',').filter(Boolean).map((d) => path.resolve(d));
+  const sides = [REPO, ...befores];
   const byRepo = new Map(sides.map((r) => [r, []]));
-  for (let i = 0; i < (before ? runs : 1); i++) {
-    for (const repo of i % 2 ? [...sides].reverse() : sides) byRepo.get(repo).push(await deployFromCatalogue(repo, large, path.join(ctx.work, `catalogue-deploy-${i}-${repo === before ? 'before' : 'after'}`)));
+  for (let i = 0; i < (befores.length ? runs : 1); i++) {
+    for (const [k, repo] of (i % 2 ? [...sides].reverse() : sides).entries()) {
+      byRepo.get(repo).push(await deployFromCatalogue(repo, large, path.join(ctx.work, `catalogue-deploy-${i}-${k}`)));
+    }
   }
-  const summary = (list) => ({
+  const mediansOf = (list) => ({
     g: { ms: median(list.map((r) => r.g.ms)), peakMB: median(list.map((r) => r.g.peakMB)) },
     dep: { ms: median(list.map((r) => r.dep.ms)), peakMB: median(list.map((r) => r.dep.peakMB)) },
     profileBytes: list[0].profileBytes,
     outcome: list.every((r) => r.outcome === 'Succeeded') ? 'Succeeded' : list.map((r) => r.outcome).join(','),
     timings: list.map((r) => r.timings),
   });
-  const after = summary(byRepo.get(REPO));
-  const prior = before ? summary(byRepo.get(before)) : undefined;
+  const after = mediansOf(byRepo.get(REPO));
+  const commitOf = (repo) => {
+    try {
+      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      return path.basename(repo);
+    }
+  };
+  const versus = befores.map((repo) => ({ repo, label: commitOf(repo), ...mediansOf(byRepo.get(repo)) }));
   rows.push({
     case: `  generate from the ${large.toLocaleString('en-US')}-object catalogue`,
-    apionly: ms(after.g.ms), baseline: prior ? `${ms(prior.g.ms)} (before)` : '', ratio: prior ? `${round(after.g.ms / prior.g.ms, 2)}×` : '',
-    peak: prior ? `${after.g.peakMB} / ${prior.g.peakMB}` : `${after.g.peakMB}`, target: 'report', verdict: '',
-    data: { ms: after.g.ms, peakMB: after.g.peakMB, profileBytes: after.profileBytes, ...(prior ? { before: { repo: before, ...prior.g } } : {}) },
+    apionly: ms(after.g.ms), baseline: '', ratio: '', peak: `${after.g.peakMB}`, target: 'report', verdict: '',
+    data: { ms: after.g.ms, peakMB: after.g.peakMB, profileBytes: after.profileBytes },
   });
   rows.push({
     case: `  deploy of that profile (${round(after.profileBytes / 2 ** 20)} MB) + user + verify`,
-    apionly: ms(after.dep.ms), baseline: prior ? `${ms(prior.dep.ms)} (before)` : '', ratio: prior ? `${round(after.dep.ms / prior.dep.ms, 2)}×` : '',
-    peak: prior ? `${after.dep.peakMB} / ${prior.dep.peakMB}` : `${after.dep.peakMB}`, target: 'report',
-    verdict: after.outcome === 'Succeeded' && (!prior || prior.outcome === 'Succeeded') ? '' : 'MISS',
-    data: { ms: after.dep.ms, peakMB: after.dep.peakMB, outcome: after.outcome, timings: after.timings, ...(prior ? { before: { repo: before, ms: prior.dep.ms, peakMB: prior.dep.peakMB, outcome: prior.outcome, timings: prior.timings } } : {}) },
+    apionly: ms(after.dep.ms), baseline: '', ratio: '', peak: `${after.dep.peakMB}`, target: 'report', verdict: after.outcome === 'Succeeded' ? '' : 'MISS',
+    data: { ms: after.dep.ms, peakMB: after.dep.peakMB, outcome: after.outcome, timings: after.timings },
   });
+  for (const v of versus) {
+    rows.push({
+      case: `    the same deploy, before (${v.label})`,
+      apionly: ms(after.dep.ms), baseline: ms(v.dep.ms), ratio: `${round(after.dep.ms / v.dep.ms, 3)}×`, peak: `${after.dep.peakMB} / ${v.dep.peakMB}`, target: 'report',
+      verdict: v.outcome === 'Succeeded' ? '' : 'MISS',
+      data: { repo: v.repo, commit: v.label, ms: v.dep.ms, peakMB: v.dep.peakMB, outcome: v.outcome, timings: v.timings, generateMs: v.g.ms },
+    });
+  }
   return rows;
 }
 
