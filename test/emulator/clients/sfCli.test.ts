@@ -74,6 +74,23 @@ describeWithSf('sf CLI against the emulated org (APIONLY_SF_CLI)', () => {
     expect(JSON.parse(c.stdout)).toEqual(expect.objectContaining({ result: expect.objectContaining({ success: true }) }));
   }, 120_000);
 
+  it('data query of ObjectPermissions by Parent.Profile.Name, and data update record freezing a user through UserLogin', async () => {
+    const q = await sf(['data', 'query', '-q', "SELECT Id, SobjectType, Parent.Profile.Name, PermissionsRead FROM ObjectPermissions WHERE Parent.Profile.Name = 'API Only'", '--target-org', token(), '--json']);
+    expect(q.code).toBe(0);
+    const rows = (JSON.parse(q.stdout) as { result: { records: Array<{ SobjectType: string; Parent: { Profile: { Name: string } } }> } }).result.records;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows[0]?.Parent.Profile.Name).toBe('API Only');
+    const u = await sf(['data', 'query', '-q', 'SELECT Id, UserId, IsFrozen FROM UserLogin', '--target-org', token(), '--json']);
+    expect(u.code).toBe(0);
+    const logins = (JSON.parse(u.stdout) as { result: { records: Array<{ Id: string; UserId: string; IsFrozen: boolean }> } }).result.records;
+    const other = logins.find((l) => l.UserId !== emu.get().orgs[0]?.userId);
+    expect(other).toBeDefined();
+    const f = await sf(['data', 'update', 'record', '-s', 'UserLogin', '-i', other?.Id ?? '', '-v', 'IsFrozen=true', '--target-org', token(), '--json']);
+    expect(f.code).toBe(0);
+    const again = await sf(['data', 'query', '-q', `SELECT IsFrozen FROM UserLogin WHERE Id = '${other?.Id ?? ''}'`, '--target-org', token(), '--json']);
+    expect((JSON.parse(again.stdout) as { result: { records: Array<{ IsFrozen: boolean }> } }).result.records[0]?.IsFrozen).toBe(true);
+  }, 120_000);
+
   it('org assign permsetlicense, then org assign permset, for a Salesforce Integration user (the PSL first)', async () => {
     const p = await sf(['data', 'query', '-q', "SELECT Id FROM Profile WHERE Name = 'Minimum Access - API Only Integrations'", '--target-org', token(), '--json']);
     const profileId = (JSON.parse(p.stdout) as { result: { records: Array<{ Id: string }> } }).result.records[0]?.Id ?? '';

@@ -181,27 +181,7 @@ export function toolingObjectDef(name: string): SObjectDef | undefined {
   return name.toLowerCase() === 'platformeventchannelmember' ? PLATFORM_EVENT_CHANNEL_MEMBER : undefined;
 }
 
-/** Object permissions of a permission set (a profile's are on its owned set): permission-model.md §2. */
-export const OBJECT_PERMISSIONS: SObjectDef = {
-  name: 'ObjectPermissions', label: 'Object Permissions', labelPlural: 'Object Permissions', keyPrefix: '110', createable: true, updateable: true, deletable: true, custom: false,
-  fields: [
-    ID, { ...ref('ParentId', 'PermissionSet', 'Parent', 'Parent ID', { nillable: false }), createable: true },
-    rw('SobjectType', 'picklist', 'Sobject Type Name', { nillable: false, length: 40 }),
-    ...['Read', 'Create', 'Edit', 'Delete', 'ViewAllRecords', 'ModifyAllRecords', 'ViewAllFields'].map((n) => rw(`Permissions${n}`, 'boolean', n, { nillable: false, defaultedOnCreate: true })),
-    ...AUDIT,
-  ],
-};
-
-/** Field permissions of a permission set: permission-model.md §3. */
-export const FIELD_PERMISSIONS: SObjectDef = {
-  name: 'FieldPermissions', label: 'Field Permissions', labelPlural: 'Field Permissions', keyPrefix: '01k', createable: true, updateable: true, deletable: true, custom: false,
-  fields: [
-    ID, { ...ref('ParentId', 'PermissionSet', 'Parent', 'Parent ID', { nillable: false }), createable: true },
-    rw('SobjectType', 'picklist', 'Sobject Type Name', { nillable: false, length: 40 }), rw('Field', 'picklist', 'Field Name', { nillable: false, length: 255 }),
-    rw('PermissionsRead', 'boolean', 'Read Access', { nillable: false, defaultedOnCreate: true }), rw('PermissionsEdit', 'boolean', 'Edit Access', { nillable: false, defaultedOnCreate: true }),
-    ...AUDIT,
-  ],
-};
+// ObjectPermissions and FieldPermissions: permissionEntities.ts (their describes carry the org's picklists).
 
 /** A user's login state (API 29+): query and update only; IsPasswordLocked may only be set to false (§6). */
 export const USER_LOGIN: SObjectDef = {
@@ -220,7 +200,7 @@ export const PERMISSION_SET_GROUP: SObjectDef = {
 };
 
 export const SYSTEM_OBJECTS: readonly SObjectDef[] = [
-  FIELD_PERMISSIONS, OBJECT_PERMISSIONS, ORGANIZATION, PERMISSION_SET, PERMISSION_SET_ASSIGNMENT, PERMISSION_SET_GROUP, PERMISSION_SET_LICENSE,
+  ORGANIZATION, PERMISSION_SET, PERMISSION_SET_ASSIGNMENT, PERMISSION_SET_GROUP, PERMISSION_SET_LICENSE,
   PERMISSION_SET_LICENSE_ASSIGN, PROFILE, USER, USER_LICENSE, USER_LOGIN,
 ];
 
