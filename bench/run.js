@@ -18,7 +18,7 @@ const { XMLParser } = require('fast-xml-parser');
 const { REPO, BIN, median, round, runCase, runProcess, cleanEnv, ensureBuilt, startJsonLineProcess, stopProcess } = require('./lib/common');
 const { makeProject, makeBigProfile } = require('./fixtures');
 
-const CASES = ['generate', 'format', 'startup', 'deploy', 'planstatus', 'discover'];
+const CASES = ['generate', 'format', 'startup', 'deploy', 'planstatus', 'discover', 'streaming'];
 const FIELDS_PER_OBJECT = 40;
 
 function parseArgs(argv) {
@@ -545,35 +545,67 @@ async function benchPlanStatus(ctx) {
   return rows;
 }
 
-/** An emulated org of `objects` custom objects × 40 fields that counts the requests it answers (bench/cases/discover.org.js). */
+// The emulated org's Streaming API: DML through REST to a jsforce subscriber (bench/cases/streaming.js). Baselines are
+// the same REST calls without waiting for (or having) a subscriber, so the ratio is what streaming adds.
+async function benchStreaming(ctx) {
+  const runs = ctx.runs ?? (ctx.quick ? 1 : 5);
+  const single = ctx.quick ? 20 : 200;
+  const burst = 1000;
+  log(`streaming: latency of one event (${single} updates) and a burst of ${burst} updates, ${runs} interleaved runs per side`);
+  const [lat, latRest] = await interleave(runs, () => runCase('streaming.js', ['latency', String(single)]), () => runCase('streaming.js', ['latency-rest', String(single)]));
+  const [b, bRest] = await interleave(runs, () => runCase('streaming.js', ['burst', String(burst)]), () => runCase('streaming.js', ['burst-rest', String(burst)]));
+  const latency = summary(lat, 'medianMs');
+  const rest = summary(latRest, 'medianMs');
+  const perSecond = summary(b, 'perSecond');
+  const restPerSecond = summary(bRest, 'perSecond');
+  const complete = b.every((r) => r.events === burst && r.inOrder === true);
+  return [
+    {
+      case: 'streaming: one update -> its change event (median)',
+      apionly: `${latency.median} ms`,
+      baseline: `${rest.median} ms (REST PATCH alone)`,
+      ratio: `${round(latency.median / rest.median, 2)}×`,
+      peak: `${summary(lat, 'peakMB').median} / ${summary(latRest, 'peakMB').median}`,
+      target: 'report',
+      verdict: '',
+      data: { runs, updates: single, latencyMs: latency, p95Ms: summary(lat, 'p95Ms'), restMs: rest },
+    },
+    {
+      case: `streaming: burst of ${burst} updates (8 in flight) -> events/s at the subscriber`,
+      apionly: `${perSecond.median}/s`,
+      baseline: `${restPerSecond.median}/s (DML without a subscriber)`,
+      ratio: `${round(perSecond.median / restPerSecond.median, 2)}×`,
+      peak: `${summary(b, 'peakMB').median} / ${summary(bRest, 'peakMB').median}`,
+      target: `${burst} events, in order`,
+      verdict: verdict(complete),
+      data: { runs, burst, eventsPerSecond: perSecond, dmlPerSecond: restPerSecond, events: b.map((r) => r.events), inOrder: b.map((r) => r.inOrder) },
+    },
+  ];
+}
+
+/**
+ * An emulated org of `objects` custom objects × 40 fields (bench/cases/emulator.js); stop() resolves to the requests
+ * it answered. `repo`: another checkout's org (APIONLY_BENCH_BEFORE), from its bench/cases/discover.org.js when it has
+ * one (older checkouts), else its emulator.js.
+ */
 async function countingOrg(objects, repo = REPO) {
-  const { spawn } = require('node:child_process');
-  const child = spawn(process.execPath, [path.join(repo, 'bench', 'cases', 'discover.org.js'), String(objects), String(FIELDS_PER_OBJECT)], { cwd: repo, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const older = path.join(repo, 'bench', 'cases', 'discover.org.js');
+  const args = repo !== REPO && fs.existsSync(older)
+    ? [older, String(objects), String(FIELDS_PER_OBJECT)]
+    : [path.join(repo, 'bench', 'cases', 'emulator.js'), 'sandbox', '-', String(objects), String(FIELDS_PER_OBJECT)];
+  const { child, info } = await startJsonLineProcess(args, { timeoutMs: 120_000, cwd: repo });
   let out = '';
-  let err = '';
-  child.stderr.setEncoding('utf8').on('data', (d) => (err += d));
-  const info = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the discover org printed nothing in 120 s:\n${err}`)), 120_000);
-    child.stdout.setEncoding('utf8').on('data', (d) => {
-      out += d;
-      const nl = out.indexOf('\n');
-      if (nl >= 0 && !child.ready) {
-        child.ready = true;
-        clearTimeout(timer);
-        resolve(JSON.parse(out.slice(0, nl)));
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`the discover org exited ${code}:\n${err}`)));
-  });
+  child.stdout.on('data', (d) => (out += d));
   return {
     info,
-    /** Stops the org; resolves to the requests it answered. */
     stop: () =>
-      new Promise((resolve) => {
-        child.removeAllListeners('exit');
-        child.once('exit', () => {
-          const lines = out.trim().split('\n');
-          resolve(JSON.parse(lines[lines.length - 1]));
+      new Promise((resolve, reject) => {
+        child.once('close', () => {
+          try {
+            resolve(JSON.parse(out.trim().split('\n').pop()));
+          } catch (e) {
+            reject(new Error(`the discover org's request count: ${e.message}`));
+          }
         });
         child.kill('SIGTERM');
       }),
@@ -762,11 +794,11 @@ async function main() {
   const ctx = { quick: opts.quick, runs: opts.runs, sizes: opts.sizes, work };
   const rows = [];
   try {
-    if (opts.only.some((c) => c !== 'format')) {
+    if (opts.only.some((c) => c !== 'format' && c !== 'streaming')) {
       ctx.defaultProject = defaultProjectCopy(work);
       ctx.spec = baselineSpec(ctx.defaultProject, work);
     }
-    const run = { generate: benchGenerate, format: benchFormat, startup: benchStartup, deploy: benchDeploy, planstatus: benchPlanStatus, discover: benchDiscover };
+    const run = { generate: benchGenerate, format: benchFormat, startup: benchStartup, deploy: benchDeploy, planstatus: benchPlanStatus, discover: benchDiscover, streaming: benchStreaming };
     for (const name of CASES.filter((c) => opts.only.includes(c))) {
       // One broken case (say, the emulated org does not start) is reported, and the others still run.
       try {

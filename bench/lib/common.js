@@ -118,16 +118,17 @@ function ensureBuilt(log) {
   return true;
 }
 
-/** Starts a background process that prints one JSON line on stdout when ready; resolves with it and the child. */
+/** Starts a background process that prints one JSON line on stdout when ready (within options.timeoutMs, default 60 s); resolves with it and the child. */
 function startJsonLineProcess(args, options = {}) {
+  const timeoutMs = options.timeoutMs ?? 60_000;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: options.cwd ?? REPO, env: options.env ?? cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`${args.join(' ')} printed no JSON line in 60 s:\n${out}\n${err}`));
-    }, 60_000);
+      reject(new Error(`${args.join(' ')} printed no JSON line in ${timeoutMs / 1000} s:\n${out}\n${err}`));
+    }, timeoutMs);
     child.stderr.setEncoding('utf8').on('data', (d) => (err += d));
     child.stdout.setEncoding('utf8').on('data', (d) => {
       out += d;

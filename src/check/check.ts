@@ -4,10 +4,9 @@
  * org or to disk. How to add a group: ./index.ts.
  */
 import { loadConfig } from '../config';
-import { chooseOrgKey, coreWarnings, readOrgFacts, scrubError } from '../deploy/deploy';
-import { describeError, looksLikeAccessToken, scrubData } from '../deploy/scrub';
+import { chooseOrgKey, coreWarnings, readOrgFacts, refuseUnknownOrgKey, withOrgSession } from '../deploy/deploy';
+import { describeError, scrubData } from '../deploy/scrub';
 import { connectOrg, type OrgSession } from '../deploy/targetOrg';
-import { UsageError } from '../errors';
 import { readSfdxProject } from '../io';
 import { userForOrg } from '../model';
 import { CHECK_GROUPS } from './groups';
@@ -40,21 +39,10 @@ export async function check(options: CheckOptions, deps: Partial<CheckDeps> = {}
   };
   const loaded = await loadConfig({ cwd: options.cwd, ...(options.configPath === undefined ? {} : { configPath: options.configPath }) });
   const orgKeys = Object.keys(loaded.config.orgs);
-  if (options.orgKey !== undefined && !orgKeys.includes(options.orgKey)) {
-    throw new UsageError('UnknownOrgKey', `--org-key ${options.orgKey} is not a key of "orgs" in ${loaded.path} (has: ${orgKeys.join(', ') || 'none'}).`, {
-      actions: ['Pass one of its keys, or leave --org-key out to use the base user.'],
-    });
-  }
+  refuseUnknownOrgKey(options.orgKey, orgKeys, loaded.path);
   const project = await readSfdxProject(loaded.projectDir);
-  const secrets: string[] = options.targetOrg && looksLikeAccessToken(options.targetOrg) ? [options.targetOrg] : [];
   const warnings: string[] = [];
-  const unsubscribe = d.collectCoreWarnings((w) => {
-    if (!warnings.includes(w)) warnings.push(w);
-  });
-  try {
-    d.progress(`Connecting to ${secrets.length ? 'the org of the access token given' : (options.targetOrg ?? 'the default target org')}…`);
-    const admin = await d.connect(options.targetOrg);
-    secrets.push(...admin.secrets);
+  return withOrgSession({ targetOrg: options.targetOrg, connect: d.connect, collectCoreWarnings: d.collectCoreWarnings, progress: d.progress, warnings }, async (admin, secrets) => {
     const org = await readOrgFacts(admin, secrets);
     const orgKey = chooseOrgKey(options, orgKeys, admin);
     const user = userForOrg(loaded.config, orgKey);
@@ -95,11 +83,7 @@ export async function check(options: CheckOptions, deps: Partial<CheckDeps> = {}
       warnings,
     };
     return scrubData(report, secrets);
-  } catch (err) {
-    throw scrubError(err, secrets);
-  } finally {
-    unsubscribe();
-  }
+  });
 }
 
 /** Runs one group; an exception becomes one failed result (a group must not stop the others). */

@@ -38,7 +38,6 @@ import { runUserStep } from './userStep';
 import { runAppStep, skippedApp } from './appStep';
 import type { AppReport } from './types';
 import { verify, type ReadOrgState } from './verify';
-import { verifyIntegration } from './verifyIntegration';
 
 export interface DeployDeps {
   readonly loadProject: (options: LoadProjectOptions) => Promise<ProjectState>;
@@ -78,38 +77,21 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
   // 1. The files: current, or refused.
   const project = await d.loadProject({ cwd: options.cwd, ...(options.configPath === undefined ? {} : { configPath: options.configPath }) });
   const committed = await readCommittedProfile(project, options.cwd, { fields: true });
-  if (options.orgKey !== undefined && !project.orgKeys.includes(options.orgKey)) {
-    throw new UsageError('UnknownOrgKey', `--org-key ${options.orgKey} is not a key of "orgs" in ${project.configPath} (has: ${project.orgKeys.join(', ') || 'none'}).`, {
-      actions: [`Add "orgs": { "${options.orgKey}": { "user": { "Username": "…" } } } to the config, or pass one of its keys.`],
-    });
-  }
+  refuseUnknownOrgKey(options.orgKey, project.orgKeys, project.configPath);
 
   const warnings: string[] = [...project.warnings];
-  const secrets: string[] = options.targetOrg && looksLikeAccessToken(options.targetOrg) ? [options.targetOrg] : [];
-  const unsubscribe = d.collectCoreWarnings((w) => {
-    const text = scrubText(w, secrets);
-    if (!warnings.includes(text)) warnings.push(text);
-  });
   const timings: DeployTimings = {};
   const since = (start: number): number => Math.round(performance.now() - start);
-  try {
-    // 2. The org.
-    const connectStart = performance.now();
-    d.progress.step(`Connecting to ${secrets.length ? 'the org of the access token given' : (options.targetOrg ?? 'the default target org')}…`);
-    const session = await d.connect(options.targetOrg);
-    secrets.push(...session.secrets);
+  // 2. The org.
+  const connectStart = performance.now();
+  const org = { targetOrg: options.targetOrg, connect: d.connect, collectCoreWarnings: d.collectCoreWarnings, progress: (line: string) => d.progress.step(line), warnings };
+  return withOrgSession(org, async (session, secrets) => {
     const facts = await readOrgFacts(session, secrets);
     timings.connect = since(connectStart);
     d.progress.step(describeOrg(facts));
     await refuseMissingObjects(session, committed, relative(options.cwd, project.profilePath) || project.profilePath, facts, secrets);
     const orgKey = chooseOrgKey(options, project.orgKeys, session);
-    let spec: UserSpec;
-    try {
-      spec = project.userFor(orgKey);
-    } catch (err) {
-      if (err instanceof AppError) throw err;
-      throw new InputError('BadUserConfig', [{ file: project.configPath, location: orgKey ? `/orgs/${orgKey}/user` : '/user', message: (err as Error).message }]);
-    }
+    const spec = userSpecFor(project, orgKey);
     // The command that finishes the job after a failure: this one again (a dry run reruns as a dry run).
     const rerun = [
       `npm run deploy -- --target-org ${session.displayName}`,
@@ -225,10 +207,11 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
     // 6. Proof.
     d.progress.step('Verifying by reading back…');
     const verifyStart = performance.now();
-    const verifyCommon = { client: session.client, spec, committed, secrets, checkUser: user.status === 'done' };
-    const checks: CheckResult[] = project.integration
-      ? await verifyIntegration({ ...verifyCommon, permissionSetName: project.integration.permissionSetName, permissionSetLicense: project.integration.permissionSetLicense })
-      : await verify({ ...verifyCommon, ...(d.readOrgState ? { readOrgState: d.readOrgState } : {}) });
+    const checks: CheckResult[] = await verify({
+      client: session.client, spec, committed, secrets, checkUser: user.status === 'done',
+      ...(project.integration ? { integration: { permissionSetName: project.integration.permissionSetName, permissionSetLicense: project.integration.permissionSetLicense } } : {}),
+      ...(d.readOrgState ? { readOrgState: d.readOrgState } : {}),
+    });
     timings.verify = since(verifyStart);
     if (user.status === 'failed') {
       return finish({ ...base, outcome: 'UserStepFailed', exitCode: 68, user, ...withApp, checks, rerun, warnings }, secrets);
@@ -238,15 +221,45 @@ export async function deploy(options: DeployOptions, deps: Partial<DeployDeps> =
     }
     const allPassed = checks.every((c) => c.passed);
     return finish({ ...base, outcome: allPassed ? 'Succeeded' : 'VerificationFailed', exitCode: allPassed ? 0 : 1, user, ...withApp, checks, ...(allPassed ? {} : { rerun }), warnings }, secrets);
+  });
+}
+
+function finish(report: DeployReport, secrets: readonly string[]): DeployReport {
+  return scrubData(report, secrets);
+}
+
+export interface OrgRun<S> {
+  readonly targetOrg: string | undefined;
+  readonly connect: (targetOrg: string | undefined) => Promise<S>;
+  /** Subscribes to @salesforce/core warnings; returns the unsubscribe. */
+  readonly collectCoreWarnings: (sink: (warning: string) => void) => () => void;
+  readonly progress: (line: string) => void;
+  /** Where @salesforce/core's warnings go (scrubbed, each once). */
+  readonly warnings: string[];
+}
+
+/**
+ * How every org command (deploy, plan/status, check, discover) connects and ends: an access token given as the
+ * target is a secret from the start, core warnings are collected, "Connecting to …", then the session's own secrets
+ * join. `body` runs with the session and the secrets (it may add more); an error leaves it scrubbed (scrubError),
+ * and the warnings subscription always ends.
+ */
+export async function withOrgSession<S extends { readonly secrets: readonly string[] }, T>(run: OrgRun<S>, body: (session: S, secrets: string[]) => Promise<T>): Promise<T> {
+  const secrets: string[] = run.targetOrg && looksLikeAccessToken(run.targetOrg) ? [run.targetOrg] : [];
+  const unsubscribe = run.collectCoreWarnings((w) => {
+    const text = scrubText(w, secrets);
+    if (!run.warnings.includes(text)) run.warnings.push(text);
+  });
+  try {
+    run.progress(`Connecting to ${secrets.length ? 'the org of the access token given' : (run.targetOrg ?? 'the default target org')}…`);
+    const session = await run.connect(run.targetOrg);
+    secrets.push(...session.secrets);
+    return await body(session, secrets);
   } catch (err) {
     throw scrubError(err, secrets);
   } finally {
     unsubscribe();
   }
-}
-
-function finish(report: DeployReport, secrets: readonly string[]): DeployReport {
-  return scrubData(report, secrets);
 }
 
 /** Keeps AppErrors (scrubbed); anything else becomes an OperationError with a scrubbed message. */
@@ -315,6 +328,24 @@ export function describeOrg(facts: OrgFacts): string {
  * Which `orgs.<key>` of the config applies: --org-key; else --target-org as typed; else an alias of the org's
  * user; else its username. A key not in the config means the base user applies.
  */
+/** --org-key must name an "orgs" entry of the config (deploy, plan/status, check): a misspelt key never falls back to the base user. */
+export function refuseUnknownOrgKey(orgKey: string | undefined, orgKeys: readonly string[], configPath: string): void {
+  if (orgKey === undefined || orgKeys.includes(orgKey)) return;
+  throw new UsageError('UnknownOrgKey', `--org-key ${orgKey} is not a key of "orgs" in ${configPath} (has: ${orgKeys.join(', ') || 'none'}).`, {
+    actions: [`Add "orgs": { "${orgKey}": { "user": { "Username": "…" } } } to the config, or pass one of its keys, or leave --org-key out to use the base user.`],
+  });
+}
+
+/** The user the config gives for that org; a config the model refuses is bad input on the user's entry. */
+export function userSpecFor(project: Pick<ProjectState, 'userFor' | 'configPath'>, orgKey: string | undefined): UserSpec {
+  try {
+    return project.userFor(orgKey);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new InputError('BadUserConfig', [{ file: project.configPath, location: orgKey ? `/orgs/${orgKey}/user` : '/user', message: (err as Error).message }]);
+  }
+}
+
 export function chooseOrgKey(
   options: Pick<DeployOptions, 'orgKey' | 'targetOrg'>,
   orgKeys: readonly string[],

@@ -6,11 +6,14 @@
  * - a user already on another licence (the profile route) can move: the platform refuses a licence change while the
  *   user holds permission sets of the old licence, so those are named with the manual steps instead of a half move.
  * Reads only; the plan it returns is pure data (`planLicenceCheck`), the reads are `readLicenceState`.
+ * Its own queries, not the org-state reader's: it needs seat counts (UserLicense, PermissionSetLicense Total/Used) and
+ * each assigned set's LicenseId, which the reader does not carry, and reading through it would add two describes and the
+ * holder/user-permission queries to a pre-flight check that needs none of them.
  */
 import type { Explained } from './messages';
 import type { OrgClient } from './orgClient';
-import { sameId, soqlList, soqlString } from './soql';
-import type { SObjectRow } from './userPlan';
+import { sameId, soqlString } from './soql';
+import { licenseAssignmentQuery, permissionSetLicenseQuery, type SObjectRow } from './userPlan';
 import type { UserSpec } from './types';
 
 export interface SeatLine {
@@ -53,7 +56,7 @@ export async function readLicenceState(client: OrgClient, spec: UserSpec, userLi
   const [userLicence] = await client.query(`SELECT Id, Name, TotalLicenses, UsedLicenses FROM UserLicense WHERE Name = ${soqlString(userLicenceName)}`);
   const names = [...new Set(spec.permissionSetLicenses ?? [])];
   const permissionSetLicences = names.length
-    ? await client.query(`SELECT Id, DeveloperName, MasterLabel, TotalLicenses, UsedLicenses FROM PermissionSetLicense WHERE DeveloperName IN ${soqlList(names)}`)
+    ? await client.query(permissionSetLicenseQuery(names))
     : [];
   const orgPermissionSetLicences =
     permissionSetLicences.length < names.length
@@ -64,7 +67,7 @@ export async function readLicenceState(client: OrgClient, spec: UserSpec, userLi
   );
   const userId = str(user?.['Id']);
   const userLicenceAssigns = userId
-    ? (await client.query(`SELECT PermissionSetLicenseId FROM PermissionSetLicenseAssign WHERE AssigneeId = ${soqlString(userId)}`))
+    ? (await client.query(licenseAssignmentQuery(userId)))
         .map((r) => str(r['PermissionSetLicenseId']))
         .filter((id): id is string => id !== undefined)
     : [];

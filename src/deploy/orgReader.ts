@@ -4,21 +4,13 @@
  * Production code wraps the jsforce Connection from @salesforce/core; tests pass fakes. Describes are reads, so a
  * transient failure (5xx, dropped connection) is retried once on top of jsforce's own GET retries.
  */
+import type { FieldFacts } from '../model/orgCatalogue';
 import { OrgCallError, toOrgCallError, withRetry, type JsforceConnectionLike, type RetryOptions } from './orgClient';
 
-/** The describe properties of a field that permission rules need (REST describe, partner WSDL Field). */
-export interface DescribeField {
+/** A field's describe: the properties the field rules read (model FieldFacts), its name, and what discover adds. */
+export interface DescribeField extends FieldFacts {
   readonly name: string;
-  readonly type: string;
-  readonly nillable: boolean;
-  readonly createable: boolean;
-  readonly updateable: boolean;
-  readonly defaultedOnCreate?: boolean;
-  readonly calculated?: boolean;
-  readonly autoNumber?: boolean;
   readonly permissionable?: boolean;
-  readonly cascadeDelete?: boolean;
-  readonly relationshipOrder?: number | null;
   readonly picklistValues?: ReadonlyArray<{ readonly value: string; readonly active?: boolean }>;
 }
 

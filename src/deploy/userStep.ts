@@ -67,47 +67,55 @@ async function readState(client: OrgClient, spec: UserSpec): Promise<OrgUserStat
   return { profileId, existing, permissionSetIds, assigned, permissionSetLicenseIds, assignedLicenses };
 }
 
+/** How one kind of grant is read: the named records (name field → Id) and the user's assignments (the Id field they point by). */
+interface GrantQueries {
+  readonly named: (names: readonly string[]) => string;
+  readonly nameField: string;
+  readonly assignments: (userId: string) => string;
+  readonly assignedIdField: string;
+}
+
+/**
+ * The named permission sets (Name → Id) or permission set licences (DeveloperName → Id) the org has, and the Ids
+ * assigned to the user; no query when none is named, and no assignment query without a user.
+ */
+async function readGrants(client: OrgClient, names: readonly string[], userId: string | undefined, q: GrantQueries): Promise<{ ids: Map<string, string>; assigned: string[] }> {
+  const ids = new Map<string, string>();
+  const assigned: string[] = [];
+  if (!names.length) return { ids, assigned };
+  for (const row of await client.query(q.named([...new Set(names)]))) {
+    const name = row[q.nameField];
+    if (typeof name === 'string' && typeof row['Id'] === 'string') ids.set(name, row['Id']);
+  }
+  if (userId !== undefined) {
+    for (const row of await client.query(q.assignments(userId))) {
+      const id = row[q.assignedIdField];
+      if (typeof id === 'string') assigned.push(id);
+    }
+  }
+  return { ids, assigned };
+}
+
 /** The named permission set licences (DeveloperName → Id) and the PermissionSetLicenseIds assigned to the user. */
 export async function readPermissionSetLicenses(
   client: OrgClient,
   names: readonly string[],
   userId: string | undefined,
 ): Promise<{ permissionSetLicenseIds: Map<string, string>; assignedLicenses: string[] }> {
-  const permissionSetLicenseIds = new Map<string, string>();
-  const assignedLicenses: string[] = [];
-  if (!names.length) return { permissionSetLicenseIds, assignedLicenses };
-  for (const row of await client.query(permissionSetLicenseQuery([...new Set(names)]))) {
-    if (typeof row['DeveloperName'] === 'string' && typeof row['Id'] === 'string') permissionSetLicenseIds.set(row['DeveloperName'], row['Id']);
-  }
-  if (userId !== undefined) {
-    for (const row of await client.query(licenseAssignmentQuery(userId))) {
-      if (typeof row['PermissionSetLicenseId'] === 'string') assignedLicenses.push(row['PermissionSetLicenseId']);
-    }
-  }
-  return { permissionSetLicenseIds, assignedLicenses };
+  const { ids, assigned } = await readGrants(client, names, userId, {
+    named: permissionSetLicenseQuery, nameField: 'DeveloperName', assignments: licenseAssignmentQuery, assignedIdField: 'PermissionSetLicenseId',
+  });
+  return { permissionSetLicenseIds: ids, assignedLicenses: assigned };
 }
 
-/**
- * The named permission sets the org has (Name → Id) and the PermissionSetIds assigned to the user; no query when
- * no set is named, and no assignment query without a user. The user step plans from it and verify checks with it.
- */
+/** The named permission sets the org has (Name → Id) and the PermissionSetIds assigned to the user. */
 export async function readPermissionSets(
   client: OrgClient,
   names: readonly string[],
   userId: string | undefined,
 ): Promise<{ permissionSetIds: Map<string, string>; assigned: string[] }> {
-  const permissionSetIds = new Map<string, string>();
-  const assigned: string[] = [];
-  if (!names.length) return { permissionSetIds, assigned };
-  for (const row of await client.query(permissionSetQuery([...new Set(names)]))) {
-    if (typeof row['Name'] === 'string' && typeof row['Id'] === 'string') permissionSetIds.set(row['Name'], row['Id']);
-  }
-  if (userId !== undefined) {
-    for (const row of await client.query(assignmentQuery(userId))) {
-      if (typeof row['PermissionSetId'] === 'string') assigned.push(row['PermissionSetId']);
-    }
-  }
-  return { permissionSetIds, assigned };
+  const { ids, assigned } = await readGrants(client, names, userId, { named: permissionSetQuery, nameField: 'Name', assignments: assignmentQuery, assignedIdField: 'PermissionSetId' });
+  return { permissionSetIds: ids, assigned };
 }
 
 function plan(spec: UserSpec, state: OrgUserState, resetPassword: ResetPasswordMode): UserPlan {

@@ -13,9 +13,9 @@ import { loadConfig } from '../config';
 import { AppError, InputError, OperationError } from '../errors';
 import { checkFiles, readCatalogue, writeFiles } from '../io';
 import type { OrgCatalogue } from '../model/orgCatalogue';
-import { coreWarnings } from '../deploy/deploy';
+import { coreWarnings, withOrgSession } from '../deploy/deploy';
 import { lineProgress, type CountProgress, type ProgressSink } from '../deploy/progress';
-import { describeError, looksLikeAccessToken, scrubText } from '../deploy/scrub';
+import { describeError } from '../deploy/scrub';
 import { connectOrg, type OrgSession } from '../deploy/targetOrg';
 import { readOrgCatalogue } from './readOrgCatalogue';
 
@@ -79,15 +79,8 @@ export async function discover(options: DiscoverOptions, deps: Partial<DiscoverD
     committed = undefined;
   }
 
-  const secrets: string[] = options.targetOrg && looksLikeAccessToken(options.targetOrg) ? [options.targetOrg] : [];
-  const unsubscribe = d.collectCoreWarnings((w) => {
-    const text = scrubText(w, secrets);
-    if (!warnings.includes(text)) warnings.push(text);
-  });
-  try {
-    d.progress.step(`Connecting to ${secrets.length ? 'the org of the access token given' : (options.targetOrg ?? 'the default target org')}…`);
-    const session = await d.connect(options.targetOrg);
-    secrets.push(...session.secrets);
+  const org = { targetOrg: options.targetOrg, connect: d.connect, collectCoreWarnings: d.collectCoreWarnings, progress: (line: string) => d.progress.step(line), warnings };
+  return withOrgSession(org, async (session, secrets) => {
     let catalogue: OrgCatalogue;
     try {
       catalogue = await readOrgCatalogue(
@@ -122,9 +115,7 @@ export async function discover(options: DiscoverOptions, deps: Partial<DiscoverD
       ...(committed ? { diff: diffCatalogues(committed.catalogue, catalogue) } : {}),
       warnings,
     };
-  } finally {
-    unsubscribe();
-  }
+  });
 }
 
 /** An org call that failed while reading: exit 1 (2 for a session the org refuses), the catalogue untouched. */

@@ -12,10 +12,10 @@ import { renderExternalClientApp } from '../render/renderExternalClientApp';
 import type { PlaceholderValues } from '../render/placeholders';
 import { byteOrder } from '../model/userPermissions';
 import { profileFileName } from '../model/profileName';
-import { checkAgainstCatalogue } from '../model/checkAgainstCatalogue';
-import type { OrgCatalogue } from '../model/orgCatalogue';
 import { renderChannelMembers } from '../render/renderChannelMembers';
 import { DEFAULT_CDC_ENTITY_LIMIT, streamingProblems } from '../model/streaming';
+import { checkAgainstCatalogue } from '../model/checkAgainstCatalogue';
+import type { OrgCatalogue } from '../model/orgCatalogue';
 
 export interface TemplateSource {
   /** Project-relative path (or the packaged default's name), as shown in messages. */
@@ -91,14 +91,18 @@ export function routeOutputPaths(config: ApionlyConfig, project: ProjectInfo): {
 export function planGeneration(inputs: GenerationInputs): GenerationPlan {
   const { config, project, templates } = inputs;
   const warnings: string[] = [];
+  const limit = inputs.cdcEntityLimit ?? { limit: DEFAULT_CDC_ENTITY_LIMIT, source: 'the default for every edition without the add-on' };
+  const streaming = streamingProblems(config, inputs.configFile ?? 'apionly.config.json', limit.limit, limit.source);
+  if (streaming.length > 0) throw new InputError('StreamingConfig', streaming);
+  const selectsStreaming = config.streaming.changeDataCapture.length > 0 || config.streaming.pushTopics;
+  if (selectsStreaming && inputs.catalogue?.catalogue.features.streamingApi === false) {
+    warnings.push(`${inputs.catalogue.file} records the org's Streaming API as off (EventSettings.enableStreamingApi): the vendor's subscriptions will be refused until an admin turns it on in Setup > User Interface`);
+  }
   const catalogueFile = inputs.catalogue?.file ?? config.catalogue.path;
   const problems = checkAgainstCatalogue(config, project, inputs.catalogue?.catalogue, catalogueFile);
   if (problems.length) {
     throw new InputError('ConfigNotForThisOrg', problems.map((p) => ({ file: inputs.configFile ?? 'apionly.config.json', ...p })));
   }
-  const limit = inputs.cdcEntityLimit ?? { limit: DEFAULT_CDC_ENTITY_LIMIT, source: 'the default for every edition without the add-on' };
-  const streaming = streamingProblems(config, inputs.configFile ?? 'apionly.config.json', limit.limit, limit.source);
-  if (streaming.length > 0) throw new InputError('StreamingConfig', streaming);
   const baseUser = userForOrg(config, undefined);
   const files: RenderedFile[] = [];
   let profilePath: string | undefined;

@@ -15,7 +15,8 @@ import { streamingAccess } from './streaming';
 import { profileFileName } from './profileName';
 import type { FieldPermission, ObjectFlags, ObjectPermission, ProfileModel, ProjectInfo } from './types';
 import { byteOrder, resolveUserPermissions } from './userPermissions';
-import { isEditableClass, isManagedPackageObject, POWERFUL_USER_PERMISSIONS, takesFieldPermission, type OrgCatalogue } from './orgCatalogue';
+import { isEditableClass, isManagedPackageObject, takesFieldPermission, type OrgCatalogue } from './orgCatalogue';
+import { POWERFUL_PERMISSIONS } from './orgPermissions';
 
 /**
  * config + project -> everything the generator owns in the Profile. Pure: the same inputs always give the
@@ -30,7 +31,7 @@ export function buildProfileModel(config: ApionlyConfig, project: ProjectInfo, c
   const userPermissions = resolveUserPermissions({ ...Object.fromEntries(streaming.userPermissions.map((p) => [p, true])), ...profile.userPermissions }, cloned);
   if (cloned.length && catalogue) {
     const on = new Set(userPermissions.filter((p) => p.enabled).map((p) => p.name));
-    const powerful = POWERFUL_USER_PERMISSIONS.filter((p) => on.has(p));
+    const powerful = POWERFUL_PERMISSIONS.map((p) => p.name).filter((p) => on.has(p)).sort(byteOrder);
     warnings.push(
       `profile.cloneReferenceUserPermissions copies the ${cloned.length} user permissions "${catalogue.referenceProfile.name}" has enabled` +
         (powerful.length ? `, among them powerful ones an integration rarely needs: ${powerful.join(', ')}; set any of them to false in profile.userPermissions to leave it out` : ''),

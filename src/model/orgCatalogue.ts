@@ -104,17 +104,6 @@ export function isEditableClass(c: FieldClass): boolean {
   return c === 'editable';
 }
 
-/**
- * User permissions that make a clone of System Administrator far more than an integration needs (the seed guide's
- * "clone System Administrator"): data-wide access, user and security administration, code and metadata.
- */
-export const POWERFUL_USER_PERMISSIONS: readonly string[] = [
-  'AssignPermissionSets', 'AuthorApex', 'CustomizeApplication', 'DataExport', 'FreezeUsers', 'ManageAuthProviders', 'ManageCertificates',
-  'ManageInternalUsers', 'ManageIpAddresses', 'ManageLoginAccessPolicies', 'ManagePasswordPolicies', 'ManageProfilesPermissionsets',
-  'ManageRemoteAccess', 'ManageRoles', 'ManageSharing', 'ManageUsers', 'ModifyAllData', 'ModifyMetadata', 'ResetPasswords', 'ViewAllData',
-  'ViewAllUsers', 'ViewClientSecret', 'ViewEventLogFiles',
-];
-
 /** The names of `known` nearest to `name` (at most `max`, closest first, then byte order); substring matches count as close. */
 export function nearestNames(name: string, known: readonly string[], max = 3): string[] {
   const lower = name.toLowerCase();

@@ -96,7 +96,8 @@ export interface PowerfulPermission {
 
 /**
  * User permissions that make an integration user an org-wide risk when they reach it by any route (profile,
- * permission set, permission set group): the `status` command flags each one the config does not grant.
+ * permission set, permission set group): the `status` command flags each one the config does not grant, and
+ * `generate` names each one a clone of the reference profile (cloneReferenceUserPermissions) brings along.
  */
 export const POWERFUL_PERMISSIONS: readonly PowerfulPermission[] = [
   { name: 'ModifyAllData', label: 'Modify All Data', risk: 'read, change and delete every record, ignoring sharing' },
@@ -116,6 +117,14 @@ export const POWERFUL_PERMISSIONS: readonly PowerfulPermission[] = [
   { name: 'ManageAuthProviders', label: 'Manage Auth. Providers', risk: 'change login providers' },
   { name: 'ManageCertificates', label: 'Manage Certificates', risk: 'change signing certificates' },
   { name: 'ManageEncryptionKeys', label: 'Manage Encryption Keys', risk: 'change encryption keys' },
+  { name: 'DataExport', label: 'Weekly Data Export', risk: 'export every record of the org' },
+  { name: 'FreezeUsers', label: 'Freeze Users', risk: 'lock other users out' },
+  { name: 'ManageIpAddresses', label: 'Manage IP Addresses', risk: 'change the network access the org trusts' },
+  { name: 'ManageLoginAccessPolicies', label: 'Manage Login Access Policies', risk: 'let administrators log in as any user' },
+  { name: 'ManagePasswordPolicies', label: 'Manage Password Policies', risk: 'weaken password rules' },
+  // Setup's label for this one is not confirmed here, so its API name stands in for it.
+  { name: 'ViewClientSecret', label: 'ViewClientSecret', risk: 'read OAuth apps\' consumer secrets' },
+  { name: 'ViewEventLogFiles', label: 'View Event Log Files', risk: 'read the org\'s event logs' },
 ];
 
 export const POWERFUL_PERMISSION_NAMES: ReadonlySet<string> = new Set(POWERFUL_PERMISSIONS.map((p) => p.name));

@@ -60,14 +60,13 @@ export interface UserPermission {
   readonly enabled: boolean;
 }
 
-/** Everything the generator owns in the Profile, in canonical order (lists sorted by key, byte order). */
-export interface ProfileModel {
+/** What both generated holders carry (the Profile, the integration route's permission set): the grants and the generator's warnings. */
+export interface GeneratedGrants {
+  /** API name (fullName). */
   readonly name: string;
   /** Source-format file name, e.g. 'API Only.profile-meta.xml'. */
   readonly fileName: string;
-  readonly custom: true;
   readonly description?: string;
-  readonly userLicense: string;
   readonly apiVersion: string;
   readonly objectPermissions: readonly ObjectPermission[];
   readonly fieldPermissions: readonly FieldPermission[];
@@ -75,24 +74,20 @@ export interface ProfileModel {
   readonly warnings: readonly string[];
 }
 
+/** Everything the generator owns in the Profile, in canonical order (lists sorted by key, byte order). */
+export interface ProfileModel extends GeneratedGrants {
+  readonly custom: true;
+  readonly userLicense: string;
+}
+
 /**
  * The permission set of the integration route, in canonical order (lists sorted by key, byte order). Only granted
  * entries: a permission set deploy replaces the set's content, so what is absent is off.
  */
-export interface PermissionSetModel {
-  /** API name (fullName). */
-  readonly name: string;
-  /** Source-format file name, e.g. 'API_Only_Integration.permissionset-meta.xml'. */
-  readonly fileName: string;
+export interface PermissionSetModel extends GeneratedGrants {
   readonly label: string;
-  readonly description?: string;
   /** The `<license>` element: a permission set licence, never 'Salesforce'. */
   readonly license: string;
-  readonly apiVersion: string;
-  readonly objectPermissions: readonly ObjectPermission[];
-  readonly fieldPermissions: readonly FieldPermission[];
-  readonly userPermissions: readonly UserPermission[];
-  readonly warnings: readonly string[];
 }
 
 /** The User to create, for one org (or the base user). */

@@ -6,9 +6,9 @@ import type { ProfilePermissions } from '../deploy/profilePermissions';
 import { sameId } from '../deploy/soql';
 import type { OrgFacts, UserSpec } from '../deploy/types';
 import { planUser, usernameOf } from '../deploy/userPlan';
-import { OBJECT_FLAG_FIELDS, powerfulPermission, readsBackFalse } from '../model';
+import { powerfulPermission } from '../model';
 import type { OrgStateSnapshot, PermissionHolding } from '../orgState';
-import { diffProfile, fieldAccessOf } from './diffProfile';
+import { diffProfile } from './diffProfile';
 import type { ChangeKind, Finding, PlanCounts, PlanReport, ProfileDiff, StatusReport, UserDiff } from './types';
 
 /** Exit codes of plan and status (README "Exit codes"); 1 and 2 keep their meaning (failure, bad input). */
@@ -119,23 +119,17 @@ export function statusReport(input: AssessInput): StatusReport {
         drift(name === 'ApiUserOnly' ? 'ProfileNotApiOnly' : 'ProfileApiDisabled', `${what} has ${name} off (committed: on).`, `Deploy to turn it back on: ${DEPLOY}.`, true);
       }
     }
-    for (const [object, fileFlags] of committed.objects) {
-      const org = holding.objects.get(object);
-      const lower = OBJECT_FLAG_FIELDS.map(([f]) => f).filter((f) =>
-        fileFlags[f] === true && !readsBackFalse(object, f) && (f !== 'viewAllFields' || holding.viewAllFieldsRead) && org?.[f] !== true);
-      if (lower.length) {
-        drift('ObjectPermissionLowered', `${object}: ${lower.join(', ')} ${lower.length === 1 ? 'is' : 'are'} off in the org (committed: on).`, `Deploy restores them: ${DEPLOY}.`, true);
-      }
-    }
-    for (const [field, fileFlags] of committed.fields) {
-      const want = fieldAccessOf(fileFlags);
-      const have = fieldAccessOf(holding.fields.get(field));
-      const rank = { none: 0, read: 1, edit: 2 } as const;
-      if (rank[have] < rank[want]) drift('FieldPermissionLowered', `${field}: ${have} in the org (committed: ${want}).`, `Deploy restores it: ${DEPLOY}.`, true);
-    }
-    for (const [name, want] of committed.userPermissions) {
-      if (want && name !== 'ApiUserOnly' && name !== 'ApiEnabled' && holding.userPermissions.get(name) !== true) {
-        drift('UserPermissionRevoked', `${what} has ${name} off (committed: on).`, `Deploy restores it: ${DEPLOY}.`, true);
+    // Drift on the grants is what the plan would raise (a deploy overlays: what the org has beyond the file is not drift).
+    for (const c of diffProfile(committed, holding, holder).changes) {
+      if (c.kind === 'object') {
+        const lower = c.flags.filter((f) => f.to).map((f) => f.flag);
+        if (lower.length) {
+          drift('ObjectPermissionLowered', `${c.object}: ${lower.join(', ')} ${lower.length === 1 ? 'is' : 'are'} off in the org (committed: on).`, `Deploy restores them: ${DEPLOY}.`, true);
+        }
+      } else if (c.kind === 'field') {
+        if (c.change === 'added' || c.change === 'raised') drift('FieldPermissionLowered', `${c.field}: ${c.from} in the org (committed: ${c.to}).`, `Deploy restores it: ${DEPLOY}.`, true);
+      } else if (c.change === 'added' && c.name !== 'ApiUserOnly' && c.name !== 'ApiEnabled') {
+        drift('UserPermissionRevoked', `${what} has ${c.name} off (committed: on).`, `Deploy restores it: ${DEPLOY}.`, true);
       }
     }
   }

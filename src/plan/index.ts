@@ -3,12 +3,10 @@
  * a retrieve or a deploy), then the pure views in ./assess. Exceptions only for "cannot start" (bad input, no org);
  * the reports carry their own exit codes (plan: 0 / 3 changes pending; status: 0 / 4 drift).
  */
-import { AppError, InputError } from '../errors';
-import { chooseOrgKey, coreWarnings, readCommittedProfile, readOrgFacts, scrubError } from '../deploy/deploy';
+import { chooseOrgKey, coreWarnings, readCommittedProfile, readOrgFacts, refuseUnknownOrgKey, userSpecFor, withOrgSession } from '../deploy/deploy';
 import { loadProject as defaultLoadProject, type LoadProjectOptions, type ProjectState } from '../deploy/project';
-import { looksLikeAccessToken, scrubData, scrubText } from '../deploy/scrub';
+import { scrubData } from '../deploy/scrub';
 import { connectOrg, type OrgSession } from '../deploy/targetOrg';
-import type { UserSpec } from '../deploy/types';
 import { writableFields } from '../deploy/userPlan';
 import { readOrgState } from '../orgState';
 import { planReport, statusReport, type AssessInput } from './assess';
@@ -30,25 +28,12 @@ async function gather(options: PlanOptions, deps: Partial<PlanDeps>): Promise<{ 
   const d: PlanDeps = { loadProject: defaultLoadProject, connect: connectOrg, collectCoreWarnings: coreWarnings, progress: () => undefined, ...deps };
   const project = await d.loadProject({ cwd: options.cwd, ...(options.configPath === undefined ? {} : { configPath: options.configPath }) });
   const committed = await readCommittedProfile(project, options.cwd, { fields: true });
-  const secrets: string[] = options.targetOrg && looksLikeAccessToken(options.targetOrg) ? [options.targetOrg] : [];
+  refuseUnknownOrgKey(options.orgKey, project.orgKeys, project.configPath);
   const warnings: string[] = [...project.warnings];
-  const unsubscribe = d.collectCoreWarnings((w) => {
-    const text = scrubText(w, secrets);
-    if (!warnings.includes(text)) warnings.push(text);
-  });
-  try {
-    d.progress(`Connecting to ${secrets.length ? 'the org of the access token given' : (options.targetOrg ?? 'the default target org')}…`);
-    const session = await d.connect(options.targetOrg);
-    secrets.push(...session.secrets);
+  return withOrgSession({ targetOrg: options.targetOrg, connect: d.connect, collectCoreWarnings: d.collectCoreWarnings, progress: d.progress, warnings }, async (session, secrets) => {
     const org = await readOrgFacts(session, secrets);
     const orgKey = chooseOrgKey(options, project.orgKeys, session);
-    let spec: UserSpec;
-    try {
-      spec = project.userFor(orgKey);
-    } catch (err) {
-      if (err instanceof AppError) throw err;
-      throw new InputError('BadUserConfig', [{ file: project.configPath, location: orgKey ? `/orgs/${orgKey}/user` : '/user', message: (err as Error).message }]);
-    }
+    const spec = userSpecFor(project, orgKey);
     d.progress(`Reading ${project.integration ? `permission set ${project.integration.permissionSetName}, profile` : 'profile'} "${spec.profileName}" and user ${String(spec.fields['Username'])} from ${org.name}…`);
     const started = performance.now();
     const state = await readOrgState(session.client, {
@@ -61,11 +46,7 @@ async function gather(options: PlanOptions, deps: Partial<PlanDeps>): Promise<{ 
     const readMs = Math.round(performance.now() - started);
     const integration = project.integration ? { permissionSetName: project.integration.permissionSetName } : undefined;
     return { input: { org, spec, committed, state, ...(orgKey ? { orgKey } : {}), ...(integration ? { integration } : {}), readMs, warnings }, secrets };
-  } catch (err) {
-    throw scrubError(err, secrets);
-  } finally {
-    unsubscribe();
-  }
+  });
 }
 
 /** What `deploy` would change in the org, without deploying or retrieving. */

@@ -1,23 +1,16 @@
 import type { Argv } from 'yargs';
 import type { CliCommand } from '../command';
+import { orgFlags, toOrgOptions, type OrgArgs } from '../orgFlags';
 import type { CommandOutcome } from '../output';
 import type { CheckOptions, CheckReport } from '../../check/types';
 
-interface CheckArgs {
-  readonly 'target-org'?: string;
-  readonly config?: string;
-  readonly 'org-key'?: string;
+interface CheckArgs extends OrgArgs {
   readonly json: boolean;
 }
 
 /** Flags → typed options (kebab-case → camelCase). */
 export function toCheckOptions(args: CheckArgs, cwd: string): CheckOptions {
-  return {
-    cwd,
-    ...(args.config === undefined ? {} : { configPath: args.config }),
-    ...(args['target-org'] === undefined ? {} : { targetOrg: args['target-org'] }),
-    ...(args['org-key'] === undefined ? {} : { orgKey: args['org-key'] }),
-  };
+  return toOrgOptions(args, cwd);
 }
 
 /** `apionly check`: a thin shell over `check()` (src/check). Exit 0 all passed, 5 a check failed (with its fix). */
@@ -25,14 +18,7 @@ export const checkCommand: CliCommand<CheckArgs> = {
   command: 'check',
   describe: 'Prove the hand-over works: the app and user as the admin sees them, then a client-credentials login as the integration user that reads each granted object (writes nothing)',
   builder: (y: Argv) =>
-    y
-      .option('target-org', {
-        alias: 'o',
-        type: 'string',
-        describe: 'An admin\'s org alias, username, or access token (with SF_ORG_INSTANCE_URL). Default: the CLI\'s target-org.',
-      })
-      .option('config', { type: 'string', describe: 'Path of apionly.config.json (default: ./apionly.config.json).' })
-      .option('org-key', { type: 'string', describe: 'Which "orgs" entry of the config applies (default: as for deploy).' })
+    orgFlags(y, { whose: "An admin's", orgKey: true })
       .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object in the Salesforce CLI shape; progress goes to stderr.' })
       .example('$0 check --target-org prod', 'Check as the admin, then log in as the integration user (credentials fetched through the API)')
       .example('APIONLY_CLIENT_ID=… APIONLY_CLIENT_SECRET=… $0 check --target-org prod --json', 'With the consumer key and secret from the environment; exit 5 when a check fails'),

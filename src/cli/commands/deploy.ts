@@ -1,13 +1,11 @@
 import type { Argv } from 'yargs';
 import { UsageError } from '../../errors';
 import type { CliCommand } from '../command';
+import { orgFlags, toOrgOptions, type OrgArgs } from '../orgFlags';
 import type { CommandOutcome } from '../output';
 import type { DeployOptions, DeployReport, ResetPasswordMode } from '../../deploy/types';
 
-interface DeployArgs {
-  readonly 'target-org'?: string;
-  readonly config?: string;
-  readonly 'org-key'?: string;
+interface DeployArgs extends OrgArgs {
   readonly 'dry-run': boolean;
   readonly yes: boolean;
   readonly wait: number;
@@ -39,10 +37,7 @@ export function checkDeployArgs(args: Partial<DeployArgs>): true {
 /** Flags → typed options (kebab-case → camelCase). */
 export function toDeployOptions(args: DeployArgs, cwd: string, interactive: boolean): DeployOptions {
   return {
-    cwd,
-    ...(args.config === undefined ? {} : { configPath: args.config }),
-    ...(args['target-org'] === undefined ? {} : { targetOrg: args['target-org'] }),
-    ...(args['org-key'] === undefined ? {} : { orgKey: args['org-key'] }),
+    ...toOrgOptions(args, cwd),
     dryRun: args['dry-run'],
     yes: args.yes,
     waitMinutes: Number(args.wait),
@@ -56,18 +51,7 @@ export const deployCommand: CliCommand<DeployArgs> = {
   command: 'deploy',
   describe: 'Deploy the generated metadata to an org, then create or update the user and verify',
   builder: (y: Argv) =>
-    y
-      .option('target-org', {
-        alias: 'o',
-        type: 'string',
-        describe:
-          'Org alias, username, or access token (with SF_ORG_INSTANCE_URL), as the Salesforce CLI accepts. Default: the CLI\'s target-org (sf config set target-org …).',
-      })
-      .option('config', { type: 'string', describe: 'Path of apionly.config.json (default: ./apionly.config.json).' })
-      .option('org-key', {
-        type: 'string',
-        describe: 'Which "orgs" entry of the config applies (default: --target-org as typed, else an alias of the org\'s user).',
-      })
+    orgFlags(y, { orgKey: true })
       .option('dry-run', { type: 'boolean', default: false, describe: 'Validate (checkOnly deploy) and show the user plan; write nothing to the org.' })
       .option('yes', { alias: 'y', type: 'boolean', default: false, describe: 'Confirm changes to a production org without a prompt (needed without a terminal, e.g. CI).' })
       .option('wait', { alias: 'w', type: 'number', default: 33, describe: 'Minutes to wait for the deploy; on timeout the deploy id and how to follow it are printed (exit 1).' })

@@ -1,23 +1,17 @@
 import type { Argv } from 'yargs';
 import type { CliCommand } from '../command';
+import { orgFlags, toOrgOptions, type OrgArgs } from '../orgFlags';
 import type { CommandOutcome } from '../output';
 import type { DiscoverOptions, DiscoverResult } from '../../discover';
 
-interface DiscoverArgs {
-  readonly 'target-org'?: string;
-  readonly config?: string;
+interface DiscoverArgs extends OrgArgs {
   readonly check: boolean;
   readonly json: boolean;
 }
 
 /** Flags -> typed options (kebab-case -> camelCase). */
 export function toDiscoverOptions(args: DiscoverArgs, cwd: string): DiscoverOptions {
-  return {
-    cwd,
-    check: args.check,
-    ...(args.config === undefined ? {} : { configPath: args.config }),
-    ...(args['target-org'] === undefined ? {} : { targetOrg: args['target-org'] }),
-  };
+  return { ...toOrgOptions(args, cwd), check: args.check };
 }
 
 const LIMIT = 50;
@@ -63,13 +57,7 @@ export const discoverCommand: CliCommand<DiscoverArgs> = {
   command: 'discover',
   describe: "Read the org's permissionable objects and fields, user permissions, licences and features into the committed catalogue",
   builder: (y: Argv) =>
-    y
-      .option('target-org', {
-        alias: 'o',
-        type: 'string',
-        describe: "Org alias, username, or access token (with SF_ORG_INSTANCE_URL), as the Salesforce CLI accepts. Default: the CLI's target-org.",
-      })
-      .option('config', { type: 'string', describe: 'Path of apionly.config.json (default: ./apionly.config.json); its catalogue.path names the catalogue file.' })
+    orgFlags(y, { configNote: 'its catalogue.path names the catalogue file', orgKey: false })
       .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 1 listing objects, fields and permissions added or removed since the committed catalogue.' })
       .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object in the Salesforce CLI shape; progress goes to stderr.' })
       .example('$0 discover --target-org prod', 'Write apionly.catalogue.json from the org')

@@ -15,6 +15,7 @@ export interface OrgArgs {
   readonly features?: string;
   readonly 'custom-objects'?: number;
   readonly 'fields-per-object'?: number;
+  readonly 'cometd-timeout'?: number;
 }
 
 /** Typed options for `apionly org start`, from the flags (kebab-case flag -> camelCase field). */
@@ -33,6 +34,8 @@ export interface OrgStartOptions {
   readonly features?: Readonly<Record<string, boolean>>;
   /** Synthetic custom objects for scale. */
   readonly customObjects?: { readonly count: number; readonly fieldsPerObject: number };
+  /** Seconds an idle CometD /meta/connect is held (Salesforce: 110). */
+  readonly cometdTimeoutSeconds?: number;
 }
 
 export const orgCommand: CliCommand<OrgArgs> = {
@@ -52,6 +55,7 @@ export const orgCommand: CliCommand<OrgArgs> = {
         https: { type: 'boolean', default: false, describe: 'Serve HTTPS with a certificate made at start by openssl (for `sf org login client-credentials`, which refuses HTTP); trust it with NODE_EXTRA_CA_CERTS=<certificatePath printed>' },
         features: { type: 'string', describe: 'Org features to switch on (Name=false switches off), e.g. "Orders,Quotes,FieldService" or "StreamingApi=false"' },
         'custom-objects': { type: 'number', describe: 'Add N synthetic custom objects (Obj0001__c …), for discover at scale' },
+        'cometd-timeout': { type: 'number', describe: 'Seconds the Streaming API (CometD) holds an idle long poll before answering (default 110, as Salesforce; tests use a few)' },
         'fields-per-object': { type: 'number', default: 40, describe: 'Custom fields on each synthetic object (with --custom-objects): editable, formula, auto-number, required, lookup, master-detail …' },
       }),
   json: () => false,
@@ -72,6 +76,10 @@ export function toOrgStartOptions(args: OrgArgs, io: CliIo): OrgStartOptions {
   if (!Number.isInteger(polls) || polls < 0 || polls > 1000) {
     throw new UsageError('BadDeployPolls', `--deploy-polls must be a whole number from 0 to 1000, got ${String(polls)}.`);
   }
+  const cometd = args['cometd-timeout'];
+  if (cometd !== undefined && (!Number.isFinite(cometd) || cometd <= 0 || cometd > 600)) {
+    throw new UsageError('BadCometdTimeout', `--cometd-timeout must be a number of seconds above 0 and at most 600, got ${String(cometd)}.`, { actions: ['Use --cometd-timeout 5 for quick test polls, or leave it out for 110.'] });
+  }
   if (args.edition !== undefined && args.edition.trim() === '') {
     throw new UsageError('BadEdition', '--edition needs a value, e.g. --edition "Developer Edition".');
   }
@@ -86,6 +94,7 @@ export function toOrgStartOptions(args: OrgArgs, io: CliIo): OrgStartOptions {
     ...(args.https ? { https: true } : {}),
     ...(args.features !== undefined ? { features: parseFeatures(args.features) } : {}),
     ...(args['custom-objects'] !== undefined ? { customObjects: customObjectsOption(args['custom-objects'], args['fields-per-object'] ?? 40) } : {}),
+    ...(cometd !== undefined ? { cometdTimeoutSeconds: cometd } : {}),
   };
 }
 
@@ -171,6 +180,7 @@ export async function orgStart(options: OrgStartOptions, io: CliIo, stop: Promis
       env: io.env,
       log: (line) => io.stderr.write(`${line}\n`),
       ...(options.https ? { https: true } : {}),
+      ...(options.cometdTimeoutSeconds !== undefined ? { cometd: { timeoutMs: Math.round(options.cometdTimeoutSeconds * 1000) } } : {}),
     });
   } catch (err) {
     if (err instanceof emulator.EmulatorStateError) {

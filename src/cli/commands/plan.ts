@@ -1,13 +1,11 @@
 import type { Argv } from 'yargs';
 import { UsageError } from '../../errors';
 import type { CliCommand } from '../command';
+import { orgFlags, toOrgOptions, type OrgArgs } from '../orgFlags';
 import type { CliIo, CommandOutcome } from '../output';
 import type { PlanOptions } from '../../plan/types';
 
-export interface ReadArgs {
-  readonly 'target-org'?: string;
-  readonly config?: string;
-  readonly 'org-key'?: string;
+export interface ReadArgs extends OrgArgs {
   readonly markdown: boolean;
   readonly json: boolean;
 }
@@ -23,26 +21,14 @@ export function checkReadArgs(args: Partial<ReadArgs>, name: string): true {
 }
 
 export function readOptions(y: Argv, name: string): Argv {
-  return y
-    .option('target-org', {
-      alias: 'o',
-      type: 'string',
-      describe: 'Org alias, username, or access token (with SF_ORG_INSTANCE_URL), as for deploy. Default: the CLI\'s target-org.',
-    })
-    .option('config', { type: 'string', describe: 'Path of apionly.config.json (default: ./apionly.config.json).' })
-    .option('org-key', { type: 'string', describe: 'Which "orgs" entry of the config applies (default: as for deploy).' })
+  return orgFlags(y, { orgKey: true })
     .option('markdown', { type: 'boolean', default: false, describe: 'Print Markdown for a pull-request comment (summary table + collapsible details).' })
     .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object in the Salesforce CLI shape.' })
     .check((args) => checkReadArgs(args as unknown as Partial<ReadArgs>, name));
 }
 
 export function toPlanOptions(args: ReadArgs, cwd: string): PlanOptions {
-  return {
-    cwd,
-    ...(args.config === undefined ? {} : { configPath: args.config }),
-    ...(args['target-org'] === undefined ? {} : { targetOrg: args['target-org'] }),
-    ...(args['org-key'] === undefined ? {} : { orgKey: args['org-key'] }),
-  };
+  return toOrgOptions(args, cwd);
 }
 
 function progressTo(io: CliIo): (line: string) => void {

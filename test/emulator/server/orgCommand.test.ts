@@ -120,6 +120,8 @@ describe('apionly org start (in process)', () => {
     [{ ...baseArgs, seats: 'Salesforce=ten' }, 'BadSeats'],
     [{ ...baseArgs, edition: ' ' }, 'BadEdition'],
     [{ ...baseArgs, 'deploy-polls': -1 }, 'BadDeployPolls'],
+    [{ ...baseArgs, 'cometd-timeout': 0 }, 'BadCometdTimeout'],
+    [{ ...baseArgs, 'cometd-timeout': 601 }, 'BadCometdTimeout'],
   ] as Array<[OrgArgs, string]>)('Given bad flags %j, When mapped, Then a usage error %s', (args, code) => {
     expect(() => toOrgStartOptions(args, memoryIo())).toThrow(expect.objectContaining({ code, exitCode: 2 }));
   });
@@ -141,6 +143,11 @@ describe('apionly org start (in process)', () => {
     expect((err as InputError).exitCode).toBe(2);
     expect((err as Error).message).toContain(state);
     expect(readFileSync(state, 'utf8')).toBe('{ not json');
+  });
+
+  it('Given --cometd-timeout 2.5, When mapped, Then the CometD long poll is held 2.5 s', () => {
+    expect(toOrgStartOptions({ ...baseArgs, 'cometd-timeout': 2.5 }, memoryIo()).cometdTimeoutSeconds).toBe(2.5);
+    expect(toOrgStartOptions(baseArgs, memoryIo())).not.toHaveProperty('cometdTimeoutSeconds');
   });
 
   it('parses seats lists', () => {

@@ -8,7 +8,7 @@ import { renderDeployReport } from '../../../src/deploy/summary';
 import type { DeployOptions, UserSpec } from '../../../src/deploy/types';
 import type { ProjectState } from '../../../src/deploy/project';
 import { OrgCallError } from '../../../src/deploy/orgClient';
-import { FakeMetadata, FakeOrg, fakeReadOrgState, PROFILE_XML, fakeSession } from './fakeOrg';
+import { FakeMetadata, FakeOrg, fakeProject, fakeReadOrgState, PROFILE_XML, fakeSession } from './fakeOrg';
 
 const TOKEN = '00D000000000001!SECRET.token.value';
 
@@ -27,25 +27,11 @@ const baseSpec: UserSpec = {
   permissionSets: ['Reports_Read'],
 };
 
-function project(dir: string, userFor: (key: string | undefined) => UserSpec = () => baseSpec): ProjectState {
-  const profilePath = join(dir, 'force-app/main/default/profiles/API Only.profile-meta.xml');
-  return {
-    projectDir: dir,
-    configPath: join(dir, 'apionly.config.json'),
-    sourceApiVersion: '62.0',
-    profilePath,
-    metadataPaths: [profilePath],
-    orgKeys: ['acme-uat', 'prod'],
-    userFor,
-    warnings: [],
-  };
-}
-
 function setup(opts: { sandbox?: boolean; userFor?: (key: string | undefined) => UserSpec; extra?: (dir: string) => Partial<ProjectState> } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'apionly-deploy-unit-'));
   const file = join(dir, 'API Only.profile-meta.xml');
   writeFileSync(file, PROFILE_XML);
-  const proj = { ...project(dir, opts.userFor), profilePath: file, metadataPaths: [file], ...(opts.extra?.(dir) ?? {}) };
+  const proj = { ...fakeProject(dir, opts.userFor ?? (() => baseSpec)), profilePath: file, metadataPaths: [file], ...(opts.extra?.(dir) ?? {}) };
   const org = new FakeOrg();
   (org.tables['Organization'] as Array<Record<string, unknown>>)[0]!['IsSandbox'] = opts.sandbox ?? true;
   org.tables['PermissionSet']!.push({ Id: '0PS000000000001AAA', Name: 'Reports_Read' });

@@ -1,7 +1,10 @@
 /** An in-memory OrgClient + MetadataClient for unit tests of the deploy pipeline (not the emulated org). */
 import type { MetadataClient, MetadataDeployRequest, MetadataDeployResult } from '../../../src/deploy/metadataClient';
 import { OrgCallError, type OrgClient } from '../../../src/deploy/orgClient';
+import { join } from 'node:path';
+import type { ProjectState } from '../../../src/deploy/project';
 import type { OrgSession } from '../../../src/deploy/targetOrg';
+import type { UserSpec } from '../../../src/deploy/types';
 import type { OrgReader } from '../../../src/deploy/orgReader';
 import { ALWAYS_ON_OBJECTS, DEFAULT_ON_OBJECTS, FEATURE_OBJECTS } from '../../../src/model/catalogue';
 import type { SObjectRow } from '../../../src/deploy/userPlan';
@@ -225,5 +228,20 @@ export function fakeReadOrgState(org: FakeOrg, metadata: FakeMetadata): import('
         }
       : undefined;
     return { profile, user, permissionSets, permissionSetLicenses: new Map(), apiCalls: 1 };
+  };
+}
+
+/** A project of the profile route with two org keys (acme-uat, prod); the profile file is under dir (write it, or point profilePath elsewhere). */
+export function fakeProject(dir: string, userFor: (key: string | undefined) => UserSpec): ProjectState {
+  const profilePath = join(dir, 'force-app/main/default/profiles/API Only.profile-meta.xml');
+  return {
+    projectDir: dir,
+    configPath: join(dir, 'apionly.config.json'),
+    sourceApiVersion: '62.0',
+    profilePath,
+    metadataPaths: [profilePath],
+    orgKeys: ['acme-uat', 'prod'],
+    userFor,
+    warnings: [],
   };
 }

@@ -13,6 +13,8 @@ export interface StandardFieldDef {
   readonly autoNumber?: boolean;
   /** The master-detail field on the detail (describe `relationshipOrder` set, `cascadeDelete`): never in fieldPermissions. */
   readonly masterDetail?: boolean;
+  /** Never null, set to a default on create (PushTopic's IsActive and NotifyFor* flags): writable, takes no FLS. */
+  readonly defaulted?: boolean;
 }
 
 export interface StandardObjectDef {

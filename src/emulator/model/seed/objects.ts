@@ -86,9 +86,9 @@ export const STANDARD_OBJECTS: readonly StandardObjectDef[] = [
   obj('Document', 'Document', '015', [req('Name'), f('Description', 'textarea'), f('Keywords')]),
   obj('StreamingChannel', 'Streaming Channel', '0M6', [req('Name'), f('Description')], { feature: 'StreamingApi' }),
   obj('PushTopic', 'Push Topic', '0IF', [
-    req('Name'), req('Query', 'textarea'), f('Description'), req('ApiVersion', 'double'), f('IsActive', 'boolean'), f('NotifyForFields', 'picklist'),
-    f('NotifyForOperationCreate', 'boolean'), f('NotifyForOperationUpdate', 'boolean'), f('NotifyForOperationDelete', 'boolean'),
-    f('NotifyForOperationUndelete', 'boolean'),
+    req('Name'), req('Query', 'textarea'), f('Description'), req('ApiVersion', 'double'), f('IsActive', 'boolean', { defaulted: true }), f('NotifyForFields', 'picklist', { defaulted: true }),
+    f('NotifyForOperationCreate', 'boolean', { defaulted: true }), f('NotifyForOperationUpdate', 'boolean', { defaulted: true }),
+    f('NotifyForOperationDelete', 'boolean', { defaulted: true }), f('NotifyForOperationUndelete', 'boolean', { defaulted: true }),
   ], { feature: 'StreamingApi', viewAll: false }),
   obj('Idea', 'Idea', '087', [req('Title'), f('Body', 'textarea'), f('Categories', 'multipicklist'), f('Status', 'picklist')], { feature: 'Ideas', viewAll: false }),
   obj('QuickText', 'Quick Text', '574', [req('Name'), req('Message', 'textarea'), f('Category', 'picklist')], { feature: 'QuickText' }),

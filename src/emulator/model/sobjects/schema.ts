@@ -245,7 +245,8 @@ function standardFieldDef(f: StandardFieldDef): SFieldDef {
     ...(f.calculated ? { calculated: true } : {}),
     ...(f.autoNumber ? { autoNumber: true, nillable: false, defaultedOnCreate: true } : {}),
     ...(f.masterDetail ? { masterDetail: true } : {}),
-    permissionable: f.type !== 'id' && f.permissionable !== false && f.required !== true && f.masterDetail !== true,
+    ...(f.defaulted ? { nillable: false, defaultedOnCreate: true } : {}),
+    permissionable: f.type !== 'id' && f.permissionable !== false && f.required !== true && f.masterDetail !== true && f.defaulted !== true,
   };
 }
 
