@@ -58,6 +58,7 @@ function usage(problem) {
     '  discover  runs at 100 and 1,000 custom objects × 40 fields (--quick: 20 and 100)',
     '  --out     JSON results file (default bench/results/bench-<timestamp>.json)',
     '  APIONLY_SF_CLI=<path to sf>: the deploy case also runs `sf project deploy start` of the same profile (target: apionly ≤ 0.6×)',
+    '  APIONLY_BENCH_BEFORE=<built checkouts of other commits, comma-separated>: discover also runs their generate + deploy from the catalogue (each its own org), interleaved: before/after',
   ].join('\n');
   if (problem) {
     process.stderr.write(`bench: ${problem}\n${text}\n`);
@@ -582,10 +583,17 @@ async function benchStreaming(ctx) {
   ];
 }
 
-/** An emulated org of `objects` custom objects × 40 fields (bench/cases/emulator.js); stop() resolves to the requests it answered. */
-async function countingOrg(objects) {
-  const args = [path.join(__dirname, 'cases', 'emulator.js'), 'sandbox', '-', String(objects), String(FIELDS_PER_OBJECT)];
-  const { child, info } = await startJsonLineProcess(args, { timeoutMs: 120_000 });
+/**
+ * An emulated org of `objects` custom objects × 40 fields (bench/cases/emulator.js); stop() resolves to the requests
+ * it answered. `repo`: another checkout's org (APIONLY_BENCH_BEFORE), from its bench/cases/discover.org.js when it has
+ * one (older checkouts), else its emulator.js.
+ */
+async function countingOrg(objects, repo = REPO) {
+  const older = path.join(repo, 'bench', 'cases', 'discover.org.js');
+  const args = repo !== REPO && fs.existsSync(older)
+    ? [older, String(objects), String(FIELDS_PER_OBJECT)]
+    : [path.join(repo, 'bench', 'cases', 'emulator.js'), 'sandbox', '-', String(objects), String(FIELDS_PER_OBJECT)];
+  const { child, info } = await startJsonLineProcess(args, { timeoutMs: 120_000, cwd: repo });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   return {
@@ -680,39 +688,84 @@ async function benchDiscover(ctx) {
     data: { callGrowth, naiveGrowth },
   });
 
-  // Then generate from the catalogue of the largest org, and deploy the result to such an org.
-  const org = await countingOrg(large);
+  // Then generate from the catalogue of the largest org, and deploy the result to such an org. With
+  // APIONLY_BENCH_BEFORE=<built checkouts of other commits, comma-separated>, each does the same (its own emulated org
+  // and bin), interleaved with this one, for before/after ratios in one run.
+  const befores = (process.env.APIONLY_BENCH_BEFORE ?? '').split(',').filter(Boolean).map((d) => path.resolve(d));
+  const sides = [REPO, ...befores];
+  const byRepo = new Map(sides.map((r) => [r, []]));
+  for (let i = 0; i < (befores.length ? runs : 1); i++) {
+    for (const [k, repo] of (i % 2 ? [...sides].reverse() : sides).entries()) {
+      byRepo.get(repo).push(await deployFromCatalogue(repo, large, path.join(ctx.work, `catalogue-deploy-${i}-${k}`)));
+    }
+  }
+  const mediansOf = (list) => ({
+    g: { ms: median(list.map((r) => r.g.ms)), peakMB: median(list.map((r) => r.g.peakMB)) },
+    dep: { ms: median(list.map((r) => r.dep.ms)), peakMB: median(list.map((r) => r.dep.peakMB)) },
+    profileBytes: list[0].profileBytes,
+    outcome: list.every((r) => r.outcome === 'Succeeded') ? 'Succeeded' : list.map((r) => r.outcome).join(','),
+    timings: list.map((r) => r.timings),
+  });
+  const after = mediansOf(byRepo.get(REPO));
+  const commitOf = (repo) => {
+    try {
+      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      return path.basename(repo);
+    }
+  };
+  const versus = befores.map((repo) => ({ repo, label: commitOf(repo), ...mediansOf(byRepo.get(repo)) }));
+  rows.push({
+    case: `  generate from the ${large.toLocaleString('en-US')}-object catalogue`,
+    apionly: ms(after.g.ms), baseline: '', ratio: '', peak: `${after.g.peakMB}`, target: 'report', verdict: '',
+    data: { ms: after.g.ms, peakMB: after.g.peakMB, profileBytes: after.profileBytes },
+  });
+  rows.push({
+    case: `  deploy of that profile (${round(after.profileBytes / 2 ** 20)} MB) + user + verify`,
+    apionly: ms(after.dep.ms), baseline: '', ratio: '', peak: `${after.dep.peakMB}`, target: 'report', verdict: after.outcome === 'Succeeded' ? '' : 'MISS',
+    data: { ms: after.dep.ms, peakMB: after.dep.peakMB, outcome: after.outcome, timings: after.timings },
+  });
+  for (const v of versus) {
+    rows.push({
+      case: `    the same deploy, before (${v.label})`,
+      apionly: ms(after.dep.ms), baseline: ms(v.dep.ms), ratio: `${round(after.dep.ms / v.dep.ms, 3)}×`, peak: `${after.dep.peakMB} / ${v.dep.peakMB}`, target: 'report',
+      verdict: v.outcome === 'Succeeded' ? '' : 'MISS',
+      data: { repo: v.repo, commit: v.label, ms: v.dep.ms, peakMB: v.dep.peakMB, outcome: v.outcome, timings: v.timings, generateMs: v.g.ms },
+    });
+  }
+  return rows;
+}
+
+/**
+ * discover → generate → deploy of the result, with `repo`'s bin against a fresh emulated org of `objects` custom
+ * objects from `repo`'s bench/cases/discover.org.js (so another checkout brings its own org).
+ */
+async function deployFromCatalogue(repo, objects, project) {
+  fs.mkdirSync(project, { recursive: true });
+  for (const f of ['apionly.config.json', 'sfdx-project.json']) fs.copyFileSync(path.join(REPO, f), path.join(project, f));
+  const bin = path.join(repo, 'bin', 'apionly.js');
+  const org = await countingOrg(objects, repo);
   try {
     const env = cleanEnv({ SF_ORG_INSTANCE_URL: org.info.instanceUrl, APIONLY_POLL_FREQUENCY_MS: '100' });
-    const d = runProcess([BIN, 'discover', '--target-org', org.info.accessToken], { cwd: project, env });
-    if (d.code !== 0) throw new Error(`discover exited ${d.code}:\n${d.stderr}`);
-    const g = runProcess([BIN, 'generate', '--json'], { cwd: project, env });
-    if (g.code !== 0) throw new Error(`generate from the catalogue exited ${g.code}:\n${g.stdout}\n${g.stderr}`);
+    const d = runProcess([bin, 'discover', '--target-org', org.info.accessToken], { cwd: project, env });
+    if (d.code !== 0) throw new Error(`discover (${repo}) exited ${d.code}:\n${d.stderr}`);
+    const g = runProcess([bin, 'generate', '--json'], { cwd: project, env });
+    if (g.code !== 0) throw new Error(`generate from the catalogue (${repo}) exited ${g.code}:\n${g.stdout}\n${g.stderr}`);
     const profileFile = path.join(project, 'force-app', 'main', 'default', 'profiles', 'API Only.profile-meta.xml');
     const profileBytes = fs.statSync(profileFile).size;
-    const dep = runProcess([BIN, 'deploy', '--target-org', org.info.accessToken, '--yes', '--json'], { cwd: project, env, timeoutMs: 10 * 60_000 });
-    const outcome = (() => {
+    const dep = runProcess([bin, 'deploy', '--target-org', org.info.accessToken, '--yes', '--json'], { cwd: project, env, timeoutMs: 10 * 60_000 });
+    const result = (() => {
       try {
-        return JSON.parse(dep.stdout).result?.outcome;
+        return JSON.parse(dep.stdout).result;
       } catch {
         return undefined;
       }
     })();
-    if (dep.code !== 0) throw new Error(`deploy of the generated profile exited ${dep.code}:\n${dep.stdout.slice(0, 3000)}\n${dep.stderr}`);
-    rows.push({
-      case: `  generate from the ${large.toLocaleString('en-US')}-object catalogue`,
-      apionly: ms(g.ms), baseline: '', ratio: '', peak: `${g.peakMB}`, target: 'report', verdict: '',
-      data: { ms: g.ms, peakMB: g.peakMB, profileBytes },
-    });
-    rows.push({
-      case: `  deploy of that profile (${round(profileBytes / 2 ** 20)} MB) + user + verify`,
-      apionly: ms(dep.ms), baseline: '', ratio: '', peak: `${dep.peakMB}`, target: 'report', verdict: outcome === 'Succeeded' ? '' : 'MISS',
-      data: { ms: dep.ms, peakMB: dep.peakMB, outcome },
-    });
+    if (dep.code !== 0) throw new Error(`deploy of the generated profile (${repo}) exited ${dep.code}:\n${dep.stdout.slice(0, 3000)}\n${dep.stderr}`);
+    return { g, dep, profileBytes, outcome: result?.outcome, timings: result?.timings };
   } finally {
     await org.stop();
   }
-  return rows;
 }
 
 function ms(n) {

@@ -4,6 +4,7 @@ import {
 } from './api';
 import { runDeploy } from './deploy';
 import { makeId, toId18 } from './ids';
+import { lazyDraft } from './lazyDraft';
 import { listMetadataOf, METADATA_TYPES, runRetrieve } from './retrieve';
 import { executeQuery, queryColumnsOf } from './soql/execute';
 import { createRecord, deleteRecord, describeGlobalOf, describeSObject, retrieveRecord, updateRecord, type DmlEnv } from './sobjects/dml';
@@ -108,16 +109,16 @@ export class Org implements EmulatedOrg {
     return makeId(prefix, state.podTag, state.seq);
   }
 
-  /** Runs a mutation on a copy and keeps it only when it did not throw. */
+  /** Runs a mutation on a copy (of the parts it reaches: lazyDraft) and keeps it only when it did not throw. */
   private transact<T>(fn: (draft: OrgState, env: DmlEnv) => T): T {
-    const draft = structuredClone(this.state);
+    const { draft, result: next } = lazyDraft(this.state);
     const env: DmlEnv = {
       now: this.hooks.now(),
       nextId: (prefix) => this.nextId(draft, prefix),
       usernameTaken: (u, except) => this.hooks.usernameTaken(u, except) || draft.users.some((x) => x.id !== except && String(x.fields['Username']).toLowerCase() === u.toLowerCase()),
     };
     const result = fn(draft, env);
-    this.state = draft;
+    this.state = next();
     return result;
   }
 

@@ -1,5 +1,5 @@
 import type { FieldPermissionFlags, ObjectPermissionFlags, OrgState } from '../state';
-import { findField, findObject, hasModifyAllData } from '../orgCatalog';
+import { catalogLookup, findObject, hasModifyAllData } from '../orgCatalog';
 import { isKnownUserPermission, licenseAllowsPermission } from '../seed/userPermissions';
 import { asList, childText, locate, METADATA_NS, type XmlNode } from '../xml/parseMetadataXml';
 import { INVENTED, type Problem } from './types';
@@ -56,6 +56,7 @@ export function readPermissionEntries(
   const userPermissions = new Map<string, boolean>();
   const objectPermissions = new Map<string, ObjectFlagsPatch>();
   const fieldPermissions = new Map<string, FieldFlagsPatch>();
+  const catalog = catalogLookup(state);
   const invalidChild = (child: string, type: string, at: { lineNumber?: number; columnNumber?: number }): void => {
     // Schema validation text, as Salesforce reports an element its WSDL does not have.
     problems.push({ problem: `Error parsing file: Element {${METADATA_NS}}${child} invalid at this location in type ${type}`, ...at });
@@ -116,7 +117,7 @@ export function readPermissionEntries(
         bad = true;
       }
     }
-    const info = findObject(state, object);
+    const info = catalog.object(object);
     if (!info) {
       problems.push({ problem: `In field: object - no CustomObject named ${object} found`, ...at() }); // standard-objects §3b
       continue;
@@ -138,11 +139,11 @@ export function readPermissionEntries(
     const dot = field.indexOf('.');
     const objectName = dot > 0 ? field.slice(0, dot) : field;
     const fieldName = dot > 0 ? field.slice(dot + 1) : '';
-    if (!findObject(state, objectName)) {
+    if (!catalog.object(objectName)) {
       problems.push({ problem: `In field: field - no CustomObject named ${objectName} found`, ...at() }); // sfdx-hardis regex
       continue;
     }
-    const info = findField(state, objectName, fieldName);
+    const info = catalog.field(objectName, fieldName);
     if (!info) {
       problems.push({ problem: `In field: field - no CustomField named ${field} found`, ...at() }); // ebikes-lwc#391
       continue;
