@@ -14,15 +14,10 @@ const emu = useEmulatedOrg({ cometd: { timeoutMs: 600, maxIntervalMs: MAX_INTERV
 
 let org: RunningEmulatedOrg;
 let admin: Connection;
-const clients: Array<{ disconnect(): unknown }> = [];
 
 beforeAll(async () => {
   org = emu.get();
   admin = await connectionFor(org);
-});
-
-afterAll(() => {
-  for (const c of clients) c.disconnect();
 });
 
 type Message = Record<string, any>;
@@ -64,36 +59,44 @@ describe('CometD session expiry with jsforce', () => {
     const got = collector();
     const recorder = stallingRecorder(MAX_INTERVAL_MS * 4);
     const client = admin.streaming.createClient([recorder]) as any;
-    clients.push(client);
-    await subscribed(client.subscribe('/topic/ExpiryAccounts', got.listener));
-
-    // Held long polls keep the session: after several timeouts the first session is still the only one.
-    await new Promise((resolve) => setTimeout(resolve, MAX_INTERVAL_MS * 2));
-    expect(recorder.seen.filter((m) => m['channel'] === '/meta/handshake')).toHaveLength(1);
-
-    // Stall the next connect past maxInterval: the server drops the session meanwhile.
-    await recorder.arm();
-    const rehandshaken = (): boolean => recorder.seen.filter((m) => m['channel'] === '/meta/subscribe' && m['successful'] === true).length >= 2;
-    while (!rehandshaken()) await new Promise((resolve) => setTimeout(resolve, 20));
-
-    const account = (await admin.sobject('Account').create({ Name: 'After expiry' })) as { id: string };
-    const [event] = await got.waitFor(1);
-    expect(event?.['event']).toMatchObject({ type: 'created' });
-    expect(event?.['sobject']).toEqual({ Id: account.id, Name: 'After expiry' });
-
-    const handshakes = recorder.seen.filter((m) => m['channel'] === '/meta/handshake');
-    expect(handshakes.map((m) => m['successful'])).toEqual([true, true]);
-    const [first, second] = handshakes.map((m) => m['clientId'] as string);
-    expect(second).not.toBe(first);
-    const refused = recorder.seen.filter((m) => m['channel'] === '/meta/connect' && m['successful'] === false);
-    expect(refused).toEqual([{ id: expect.any(String), channel: '/meta/connect', successful: false, clientId: first, error: '403::Unknown client', advice: { interval: 0, reconnect: 'handshake' } }]);
-    // The refusal came before the second handshake, and the resubscribe ran on the new session.
-    expect(recorder.seen.indexOf(refused[0] as Message)).toBeLessThan(recorder.seen.indexOf(handshakes[1] as Message));
-    const subscribes = recorder.seen.filter((m) => m['channel'] === '/meta/subscribe');
-    expect(subscribes.map((m) => [m['clientId'], m['subscription'], m['successful']])).toEqual([
-      [first, '/topic/ExpiryAccounts', true],
-      [second, '/topic/ExpiryAccounts', true],
-    ]);
-    expect(got.messages).toHaveLength(1);
+    // Disconnect while the org still runs: a disconnect sent to a closed org would make faye retry forever.
+    try {
+      await expired(client, recorder, got);
+    } finally {
+      await new Promise<void>((resolve) => client.disconnect().callback(resolve));
+    }
   });
 });
+
+async function expired(client: any, recorder: ReturnType<typeof stallingRecorder>, got: ReturnType<typeof collector>): Promise<void> {
+  await subscribed(client.subscribe('/topic/ExpiryAccounts', got.listener));
+
+  // Held long polls keep the session: after several timeouts the first session is still the only one.
+  await new Promise((resolve) => setTimeout(resolve, MAX_INTERVAL_MS * 2));
+  expect(recorder.seen.filter((m) => m['channel'] === '/meta/handshake')).toHaveLength(1);
+
+  // Stall the next connect past maxInterval: the server drops the session meanwhile.
+  await recorder.arm();
+  const rehandshaken = (): boolean => recorder.seen.filter((m) => m['channel'] === '/meta/subscribe' && m['successful'] === true).length >= 2;
+  while (!rehandshaken()) await new Promise((resolve) => setTimeout(resolve, 20));
+
+  const account = (await admin.sobject('Account').create({ Name: 'After expiry' })) as { id: string };
+  const [event] = await got.waitFor(1);
+  expect(event?.['event']).toMatchObject({ type: 'created' });
+  expect(event?.['sobject']).toEqual({ Id: account.id, Name: 'After expiry' });
+
+  const handshakes = recorder.seen.filter((m) => m['channel'] === '/meta/handshake');
+  expect(handshakes.map((m) => m['successful'])).toEqual([true, true]);
+  const [first, second] = handshakes.map((m) => m['clientId'] as string);
+  expect(second).not.toBe(first);
+  const refused = recorder.seen.filter((m) => m['channel'] === '/meta/connect' && m['successful'] === false);
+  expect(refused).toEqual([{ id: expect.any(String), channel: '/meta/connect', successful: false, clientId: first, error: '403::Unknown client', advice: { interval: 0, reconnect: 'handshake' } }]);
+  // The refusal came before the second handshake, and the resubscribe ran on the new session.
+  expect(recorder.seen.indexOf(refused[0] as Message)).toBeLessThan(recorder.seen.indexOf(handshakes[1] as Message));
+  const subscribes = recorder.seen.filter((m) => m['channel'] === '/meta/subscribe');
+  expect(subscribes.map((m) => [m['clientId'], m['subscription'], m['successful']])).toEqual([
+    [first, '/topic/ExpiryAccounts', true],
+    [second, '/topic/ExpiryAccounts', true],
+  ]);
+  expect(got.messages).toHaveLength(1);
+}

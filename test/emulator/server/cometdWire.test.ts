@@ -12,13 +12,11 @@ beforeAll(() => {
   org = emu.get();
 });
 
-async function bayeux(messages: unknown[], path = '/cometd/66.0'): Promise<{ status: number; type: string | null; body: unknown }> {
-  const res = await fetch(`${org.instanceUrl}${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `OAuth ${org.orgs[0]?.accessToken as string}` },
-    body: JSON.stringify(messages),
-  });
-  return { status: res.status, type: res.headers.get('content-type'), body: JSON.parse(await res.text()) };
+async function bayeux(messages: unknown[], path = '/cometd/66.0', cookie?: string): Promise<{ status: number; type: string | null; body: unknown; cookies: string[] }> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', Authorization: `OAuth ${org.orgs[0]?.accessToken as string}` };
+  if (cookie) headers['Cookie'] = cookie;
+  const res = await fetch(`${org.instanceUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(messages) });
+  return { status: res.status, type: res.headers.get('content-type'), body: JSON.parse(await res.text()), cookies: res.headers.getSetCookie() };
 }
 
 describe('CometD unknown client', () => {
@@ -37,10 +35,13 @@ describe('CometD unknown client', () => {
 
   it('Given a session ended by /meta/disconnect, when its clientId connects again, then it is an unknown client', async () => {
     const hs = await bayeux([{ channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling'], id: '1' }]);
-    const clientId = (hs.body as Array<{ clientId: string; successful: boolean }>)[0]?.clientId as string;
-    expect((hs.body as Array<{ successful: boolean }>)[0]?.successful).toBe(true);
-    // The session needs its BAYEUX_BROWSER cookie for anything but an unknown-client answer; disconnect without it is refused.
-    const refusedDisconnect = await bayeux([{ channel: '/meta/disconnect', clientId, id: '2' }]);
-    expect((refusedDisconnect.body as Array<{ error: string }>)[0]?.error).toBe(`400::Client ${clientId} has established a session, but no BAYEUX_BROWSER cookie present`);
+    const [handshake] = hs.body as Array<{ clientId: string; successful: boolean }>;
+    expect(handshake?.successful).toBe(true);
+    const clientId = handshake?.clientId as string;
+    const cookie = hs.cookies.map((c) => c.split(';')[0]).join('; ');
+    expect(cookie).toMatch(/BAYEUX_BROWSER=\w+/);
+    expect((await bayeux([{ channel: '/meta/disconnect', clientId, id: '2' }], '/cometd/66.0', cookie)).body).toEqual([{ clientId, channel: '/meta/disconnect', id: '2', successful: true }]);
+    const again = await bayeux([{ channel: '/meta/connect', clientId, connectionType: 'long-polling', id: '3' }], '/cometd/66.0', cookie);
+    expect(again.body).toEqual([{ id: '3', channel: '/meta/connect', successful: false, clientId, error: '403::Unknown client', advice: { interval: 0, reconnect: 'handshake' } }]);
   });
 });
