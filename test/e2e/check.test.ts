@@ -3,12 +3,12 @@
  * `apionly check` (the built bin, spawned) as the admin and, through the client-credentials flow, as the
  * integration user: passing, then failing for each way the hand-over breaks, each with its message and fix.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt, runBin, type BinResult } from '../helpers/bin';
 import { connectionFor, useEmulatedOrg } from '../helpers/emulator';
-import { configUsername, makeProject, usersNamed } from './deploy.helpers';
+import { configUsername, makeProject, patchConfig, usersNamed } from './deploy.helpers';
 
 jest.setTimeout(240_000);
 
@@ -20,9 +20,7 @@ let username: string;
 beforeAll(async () => {
   ensureBuilt();
   project = await makeProject();
-  const configPath = join(project, 'apionly.config.json');
-  const config = JSON.parse(readFileSync(configPath, 'utf8')) as Record<string, unknown>;
-  writeFileSync(configPath, `${JSON.stringify({ ...config, externalClientApp: APP }, undefined, 2)}\n`);
+  patchConfig(project, { externalClientApp: APP });
   expect((await runBin(['generate'], { cwd: project })).code).toBe(0);
   username = configUsername(project);
 });

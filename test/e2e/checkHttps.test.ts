@@ -2,11 +2,9 @@
  * deploy and check over HTTPS: the emulated org serves a certificate made at start, and the spawned bin trusts it
  * through NODE_EXTRA_CA_CERTS (SDR, @salesforce/core and jsforce's token request all go through it).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ensureBuilt, runBin, type BinResult } from '../helpers/bin';
 import { useEmulatedOrg } from '../helpers/emulator';
-import { makeProject } from './deploy.helpers';
+import { makeProject, patchConfig } from './deploy.helpers';
 
 jest.setTimeout(180_000);
 
@@ -16,9 +14,7 @@ let project: string;
 beforeAll(async () => {
   ensureBuilt();
   project = await makeProject();
-  const path = join(project, 'apionly.config.json');
-  const config = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-  writeFileSync(path, `${JSON.stringify({ ...config, externalClientApp: { name: 'Vendor_S', label: 'Vendor S', contactEmail: 'ops@e2e.example.com' } }, undefined, 2)}\n`);
+  patchConfig(project, { externalClientApp: { name: 'Vendor_S', label: 'Vendor S', contactEmail: 'ops@e2e.example.com' } });
   expect((await runBin(['generate'], { cwd: project })).code).toBe(0);
 });
 

@@ -3,11 +3,9 @@
  * generated permission set, the External Client App run as that user; `check` reads the objects the permission
  * set grants and finds API Only through the profile.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ensureBuilt, runBin, type BinResult } from '../helpers/bin';
 import { useEmulatedOrg } from '../helpers/emulator';
-import { makeProject } from './deploy.helpers';
+import { makeProject, patchConfig } from './deploy.helpers';
 
 jest.setTimeout(180_000);
 
@@ -17,9 +15,7 @@ let project: string;
 beforeAll(async () => {
   ensureBuilt();
   project = await makeProject();
-  const path = join(project, 'apionly.config.json');
-  const config = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-  writeFileSync(path, `${JSON.stringify({ ...config, route: 'integration', externalClientApp: { name: 'Vendor_Z', label: 'Vendor Z', contactEmail: 'ops@e2e.example.com' } }, undefined, 2)}\n`);
+  patchConfig(project, { route: 'integration', externalClientApp: { name: 'Vendor_Z', label: 'Vendor Z', contactEmail: 'ops@e2e.example.com' } });
   const gen = await runBin(['generate'], { cwd: project });
   expect(gen.code).toBe(0);
 });

@@ -2,11 +2,11 @@
  * Per-org run-as username end to end: the committed policies name the base user, `deploy --org-key emu` deploys
  * them (through SDR, from a temporary copy) with orgs.emu's username, and `check` agrees only for that org key.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBuilt, runBin, type BinResult } from '../helpers/bin';
 import { useEmulatedOrg } from '../helpers/emulator';
-import { makeProject } from './deploy.helpers';
+import { makeProject, patchConfig } from './deploy.helpers';
 
 jest.setTimeout(180_000);
 
@@ -17,9 +17,7 @@ const orgUsername = `vendor.emu.${process.pid}.${Date.now()}@e2e.example.com`;
 beforeAll(async () => {
   ensureBuilt();
   project = await makeProject({ orgs: { emu: { user: { Username: orgUsername } } } });
-  const path = join(project, 'apionly.config.json');
-  const config = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-  writeFileSync(path, `${JSON.stringify({ ...config, externalClientApp: { name: 'Vendor_Y', label: 'Vendor Y', contactEmail: 'ops@e2e.example.com' } }, undefined, 2)}\n`);
+  patchConfig(project, { externalClientApp: { name: 'Vendor_Y', label: 'Vendor Y', contactEmail: 'ops@e2e.example.com' } });
   expect((await runBin(['generate'], { cwd: project })).code).toBe(0);
 });
 

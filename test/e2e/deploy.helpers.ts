@@ -52,6 +52,13 @@ export async function makeProject(options: ProjectOptions = {}): Promise<string>
   return dir;
 }
 
+/** Merges top-level keys into the project's apionly.config.json (the caller then runs generate, as a user would). */
+export function patchConfig(dir: string, patch: Readonly<Record<string, unknown>>): void {
+  const path = join(dir, 'apionly.config.json');
+  const config = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  writeFileSync(path, `${JSON.stringify({ ...config, ...patch }, undefined, 2)}\n`);
+}
+
 /** Rows of a SOQL query run straight against the emulated org's model (no HTTP, no faults). */
 export function orgQuery(emu: RunningEmulatedOrg, soql: string, index = 0): Array<Record<string, unknown>> {
   const org = emu.world.orgs[index];

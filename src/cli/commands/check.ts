@@ -16,7 +16,7 @@ export function toCheckOptions(args: CheckArgs, cwd: string): CheckOptions {
 /** `apionly check`: a thin shell over `check()` (src/check). Exit 0 all passed, 5 a check failed (with its fix). */
 export const checkCommand: CliCommand<CheckArgs> = {
   command: 'check',
-  describe: 'Prove the hand-over works: the app and user as the admin sees them, then a client-credentials login as the integration user that reads each granted object (writes nothing)',
+  describe: 'Prove the hand-over works: the app and user as the admin sees them, then a client-credentials login as the integration user that reads each granted object and subscribes to the streaming channels it uses (writes nothing)',
   builder: (y: Argv) =>
     orgFlags(y, { whose: "An admin's", orgKey: true })
       .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object in the Salesforce CLI shape; progress goes to stderr.' })

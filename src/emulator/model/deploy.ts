@@ -9,7 +9,7 @@ import { ECA_DEPLOY_ORDER, ECA_TYPE_SPECS } from './oauth/types';
 import type { ComponentResult, DeployContext } from './rules/types';
 import { INVENTED } from './rules/types';
 import type { OrgState } from './state';
-import { asList, childText, isProblem, parseMetadataXml } from './xml/parseMetadataXml';
+import { asList, childText, isProblem, parseMetadataXml, type ParsedXml } from './xml/parseMetadataXml';
 import { deployStreamingComponents } from './streaming/deployStreaming';
 
 /** Metadata types the emulated org deploys: folder and suffix in the mdapi layout. */
@@ -152,7 +152,8 @@ export function runDeploy(state: OrgState, files: ReadonlyMap<string, Buffer>, o
     record,
     fail,
   });
-  for (const type of ['PermissionSet', 'Profile'] as const) {
+  // One file per member, in the type's folder: each found, parsed and handed to its type's rules.
+  const deployFiles = (type: string, apply: (member: string, xml: ParsedXml) => ComponentResult): void => {
     const spec = TYPES[type] as { dir: string; suffix: string };
     for (const member of expand(type, members.get(type) ?? [])) {
       total++;
@@ -167,28 +168,13 @@ export function runDeploy(state: OrgState, files: ReadonlyMap<string, Buffer>, o
         fail(type, member, fileName, xml);
         continue;
       }
-      record(type, member, fileName, type === 'Profile' ? deployProfile(ctx, member, xml) : deployPermissionSet(ctx, member, xml));
+      record(type, member, fileName, apply(member, xml));
     }
-  }
+  };
+  deployFiles('PermissionSet', (member, xml) => deployPermissionSet(ctx, member, xml));
+  deployFiles('Profile', (member, xml) => deployProfile(ctx, member, xml));
   // External Client Apps after the users' profiles and permission sets: the app, its settings, then its policies.
-  for (const type of ECA_DEPLOY_ORDER) {
-    const spec = TYPES[type] as { dir: string; suffix: string };
-    for (const member of expand(type, members.get(type) ?? [])) {
-      total++;
-      const fileName = `${spec.dir}/${member}.${spec.suffix}`;
-      const bytes = pkgFiles.get(fileName);
-      if (!bytes) {
-        fail(type, member, 'package.xml', { problem: `An object '${member}' of type ${type} was named in package.xml, but was not found in zipped directory` });
-        continue;
-      }
-      const xml = parseMetadataXml(bytes);
-      if (isProblem(xml)) {
-        fail(type, member, fileName, xml);
-        continue;
-      }
-      record(type, member, fileName, deployEcaComponent(ctx, type, member, xml));
-    }
-  }
+  for (const type of ECA_DEPLOY_ORDER) deployFiles(type, (member, xml) => deployEcaComponent(ctx, type, member, xml));
   if (failures.length === 0) addDefaultPolicies(ctx);
   // Profiles with Modify All Data get every object, new custom objects included.
   const objects = permissionableObjects(work);
