@@ -234,8 +234,27 @@ async function integrationStreamingChecks(ctx: CheckContext, session: Integratio
     for (const channel of channels.slice(1)) results.push(await subscribeOne(channel));
     return results;
   } finally {
-    client.disconnect();
+    await disconnected(client);
   }
+}
+
+/**
+ * Disconnects a faye client and waits for the org's reply (at most `timeoutMs`), so that no retry or long poll keeps
+ * the process alive after the checks (a disconnect the org never answers would make faye retry forever).
+ */
+export function disconnected(client: { disconnect(): unknown }, timeoutMs = 2000): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    timer.unref();
+    const done = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    // faye answers with a deferrable; jsforce types it as void.
+    const reply = client.disconnect() as { callback?: (fn: () => void) => unknown } | undefined;
+    if (reply && typeof reply.callback === 'function') reply.callback(done);
+    else done();
+  });
 }
 
 export const streamingChecks: CheckGroup = {

@@ -8,7 +8,7 @@ import { deploy } from '../../src/deploy';
 import { silentProgress } from '../../src/deploy/progress';
 import type { DeployReport } from '../../src/deploy/types';
 import { connectionFor, withEmulatedOrg } from '../helpers/emulator';
-import { collector, jsforceConnection, sessionAs, subscribed } from '../helpers/streaming';
+import { collector, disconnected, jsforceConnection, sessionAs, subscribed } from '../helpers/streaming';
 import type { RunningEmulatedOrg, StartEmulatedOrgOptions } from '../../src/emulator';
 import { configUsername, makeProject } from './deploy.helpers';
 
@@ -47,7 +47,7 @@ describe('deploy with streaming', () => {
         const [event] = await got.waitFor(1);
         expect(event?.['payload'].ChangeEventHeader).toMatchObject({ entityName: 'Account', changeType: 'CREATE', recordIds: [account.id] });
       } finally {
-        client.disconnect();
+        await disconnected(client);
       }
 
       const again = await run(emu, project);

@@ -47,6 +47,9 @@ export function subscribed(sub: { callback(fn: () => void): unknown; errback(fn:
 }
 
 /** A plain jsforce connection for a token (an integration user's session). */
+/** Disconnect a faye client while the org still runs, and wait for its reply (a disconnect sent to a closed org makes faye retry forever). */
+export { disconnected } from '../../src/check/streaming';
+
 export function jsforceConnection(instanceUrl: string, accessToken: string, version = '66.0'): JsforceConnection {
   const { Connection: C } = require('@jsforce/jsforce-node') as typeof import('@jsforce/jsforce-node');
   return new C({ instanceUrl, accessToken, version });

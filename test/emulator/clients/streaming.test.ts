@@ -6,7 +6,19 @@
 import type { Connection } from '@salesforce/core';
 import type { RunningEmulatedOrg } from '../../../src/emulator';
 import { connectionFor, useEmulatedOrg, userFields } from '../../helpers/emulator';
-import { collector, deployFiles, jsforceConnection, packageXml, selectionFiles, sessionAs, subscribed } from '../../helpers/streaming';
+import { collector, deployFiles, disconnected, jsforceConnection, packageXml, selectionFiles, sessionAs, subscribed } from '../../helpers/streaming';
+
+type FayeLike = { disconnect(): unknown };
+const clients: FayeLike[] = [];
+/** jsforce connections whose streaming API keeps faye clients of its own (topic subscribes). */
+const connections: Array<{ streaming: unknown }> = [];
+
+// Declared before useEmulatedOrg, so it runs first (jest runs after-all hooks in declaration order): every faye client
+// disconnects while the org still answers; a disconnect sent to a closed org makes faye retry forever and the file hang.
+afterAll(async () => {
+  const cached = connections.flatMap((c) => Object.values((c.streaming as { _fayeClients?: Record<string, FayeLike> })._fayeClients ?? {}));
+  await Promise.all([...clients, ...cached].map((c) => disconnected(c)));
+});
 
 const emu = useEmulatedOrg({ cometd: { timeoutMs: 1500 } });
 const { StreamingExtension, Client: FayeClient } = require('@jsforce/jsforce-node/lib/api/streaming') as typeof import('@jsforce/jsforce-node/lib/api/streaming');
@@ -14,12 +26,17 @@ const { StreamingExtension, Client: FayeClient } = require('@jsforce/jsforce-nod
 let org: RunningEmulatedOrg;
 let admin: Connection;
 let plainToken: string; // Standard User + View All on Contact only
-const clients: Array<{ disconnect(): unknown }> = [];
 
 /** faye's Client as jsforce types it has no methods: keep it loosely typed, and disconnect every client after the file. */
 function track(c: unknown): any {
-  clients.push(c as { disconnect(): unknown });
+  clients.push(c as FayeLike);
   return c;
+}
+
+/** A jsforce connection whose cached streaming clients are disconnected after the file. */
+function tracked<T extends { streaming: unknown }>(conn: T): T {
+  connections.push(conn);
+  return conn;
 }
 
 const PERMSET = `<?xml version="1.0" encoding="UTF-8"?>
@@ -39,7 +56,7 @@ const PERMSET = `<?xml version="1.0" encoding="UTF-8"?>
 
 beforeAll(async () => {
   org = emu.get();
-  admin = await connectionFor(org);
+  admin = tracked(await connectionFor(org));
   const files = selectionFiles(['Account', 'Contact']);
   files['permissionsets/Contact_View_All.permissionset'] = PERMSET;
   files['package.xml'] = packageXml({
@@ -53,10 +70,6 @@ beforeAll(async () => {
   const ps = await admin.singleRecordQuery<{ Id: string }>("SELECT Id FROM PermissionSet WHERE Name = 'Contact_View_All'");
   await admin.sobject('PermissionSetAssignment').create({ AssigneeId: (user as { id: string }).id, PermissionSetId: ps.Id });
   plainToken = await sessionAs(org, 'plain.subscriber@example.com');
-});
-
-afterAll(() => {
-  for (const c of clients) c.disconnect();
 });
 
 describe('Change Data Capture over CometD with jsforce', () => {
@@ -84,7 +97,7 @@ describe('Change Data Capture over CometD with jsforce', () => {
   });
 
   it('Given a subscriber without View All on Account, when Account and Contact change, then /data/ChangeEvents silently drops the Account event and delivers the Contact one', async () => {
-    const plain = jsforceConnection(org.instanceUrl, plainToken);
+    const plain = tracked(jsforceConnection(org.instanceUrl, plainToken));
     const seen = collector();
     const control = collector();
     const plainClient = track(plain.streaming.createClient([]));
@@ -104,7 +117,7 @@ describe('Change Data Capture over CometD with jsforce', () => {
   });
 
   it('Given a subscriber without View All on Account, when it subscribes to /data/AccountChangeEvent, then the subscribe is refused', async () => {
-    const plain = jsforceConnection(org.instanceUrl, plainToken);
+    const plain = tracked(jsforceConnection(org.instanceUrl, plainToken));
     const client = track(plain.streaming.createClient([]));
     await expect(subscribed(client.subscribe('/data/AccountChangeEvent', () => undefined))).rejects.toThrow(/403::User not allowed to subscribe CDC without View All Data permissions/);
   });
@@ -173,7 +186,7 @@ describe('PushTopic over CometD with jsforce', () => {
   });
 
   it('Given a user without Read on PushTopic, when it subscribes to a topic, then it is refused with "User not enabled for streaming"', async () => {
-    const plain = jsforceConnection(org.instanceUrl, plainToken);
+    const plain = tracked(jsforceConnection(org.instanceUrl, plainToken));
     await expect(subscribed(plain.streaming.topic('EnergyAccounts').subscribe(() => undefined) as never)).rejects.toThrow('403::User not enabled for streaming');
   });
 
@@ -191,7 +204,7 @@ describe('CometD handshake and sessions with faye', () => {
   });
 
   it('Given a bad token, when a jsforce client handshakes, then the AuthFailure extension gets 403::Handshake denied with reconnect none', async () => {
-    const bad = jsforceConnection(org.instanceUrl, '00Dxx0000000000!bad');
+    const bad = tracked(jsforceConnection(org.instanceUrl, '00Dxx0000000000!bad'));
     const failure = await new Promise<Record<string, any>>((resolve) => {
       const client = track(bad.streaming.createClient([new StreamingExtension.AuthFailure((m: Record<string, any>) => resolve(m))]));
       client.subscribe('/data/ChangeEvents', () => undefined);
@@ -202,7 +215,7 @@ describe('CometD handshake and sessions with faye', () => {
 
   it('Given a revoked session, when the client polls again, then it gets 401::Authentication invalid and stops', async () => {
     const token = await sessionAs(org, 'plain.subscriber@example.com');
-    const conn = jsforceConnection(org.instanceUrl, token);
+    const conn = tracked(jsforceConnection(org.instanceUrl, token));
     const failure = new Promise<Record<string, any>>((resolve) => {
       const client = track(conn.streaming.createClient([new StreamingExtension.AuthFailure((m: Record<string, any>) => resolve(m))]));
       void subscribed(client.subscribe('/data/ChangeEvents', () => undefined)).then(() =>

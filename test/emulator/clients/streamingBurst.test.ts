@@ -3,7 +3,7 @@
  * in commit order, none lost or repeated (the emulated org's CometD queueing and long-poll handover under load).
  */
 import { connectionFor, useEmulatedOrg } from '../../helpers/emulator';
-import { collector, deployFiles, selectionFiles, subscribed } from '../../helpers/streaming';
+import { collector, deployFiles, disconnected, selectionFiles, subscribed } from '../../helpers/streaming';
 
 jest.setTimeout(120_000);
 
@@ -39,6 +39,6 @@ it('Given Account selected and a subscriber, When 1,000 updates are made through
     expect(new Set(descriptions).size).toBe(total);
     expect([...descriptions].sort()).toEqual(sent.map((n) => `update ${n}`).sort());
   } finally {
-    client.disconnect();
+    await disconnected(client);
   }
 });

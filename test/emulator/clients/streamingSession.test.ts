@@ -7,7 +7,7 @@
 import type { Connection } from '@salesforce/core';
 import type { RunningEmulatedOrg } from '../../../src/emulator';
 import { connectionFor, useEmulatedOrg } from '../../helpers/emulator';
-import { collector, subscribed } from '../../helpers/streaming';
+import { collector, disconnected, subscribed } from '../../helpers/streaming';
 
 const MAX_INTERVAL_MS = 800;
 const emu = useEmulatedOrg({ cometd: { timeoutMs: 600, maxIntervalMs: MAX_INTERVAL_MS } });
@@ -63,7 +63,7 @@ describe('CometD session expiry with jsforce', () => {
     try {
       await expired(client, recorder, got);
     } finally {
-      await new Promise<void>((resolve) => client.disconnect().callback(resolve));
+      await disconnected(client);
     }
   });
 });
