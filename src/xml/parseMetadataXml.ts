@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { InputError, type InputProblem } from '../errors';
+import { InputError } from '../errors';
 import { ELEMENT_NAME, METADATA_NS, type MetadataDocument, type XmlElement } from './model';
 
 /**

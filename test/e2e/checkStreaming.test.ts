@@ -4,7 +4,7 @@
  * through the client-credentials flow, a CometD handshake and subscribes made with jsforce's streaming client. Then
  * each way it breaks, with its message and fix.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt, runBin, type BinResult } from '../helpers/bin';

@@ -1,6 +1,6 @@
 import { SalesforceError, type SObjectRecord } from '../api';
 import { KEY_PREFIX, toId18 } from '../ids';
-import { permissionableObjects, permissionSetLicenseNamed } from '../orgCatalog';
+import { permissionSetLicenseNamed } from '../orgCatalog';
 import { licenseAllowsPermission } from '../seed/userPermissions';
 import { INTEGRATION_PSL } from '../seed/newOrgState';
 import type { OrgState, UserState } from '../state';

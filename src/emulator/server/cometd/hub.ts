@@ -70,7 +70,7 @@ export class StreamingHub {
   private readonly maxRetained: number;
   private readonly sweeper: NodeJS.Timeout;
 
-  constructor(private readonly world: EmulatedWorld, options: CometdOptions = {}) {
+  constructor(world: EmulatedWorld, options: CometdOptions = {}) {
     this.sessions = new UserSessions(world);
     this.timeoutMs = options.timeoutMs ?? 110_000;
     this.maxIntervalMs = options.maxIntervalMs ?? 40_000;
