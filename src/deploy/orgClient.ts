@@ -88,6 +88,13 @@ export interface JsforceConnectionLike {
   request(info: { method: string; url: string; body?: string; headers?: Record<string, string> }): Promise<unknown>;
 }
 
+/** A REST GET under `/services/data/v<version>` (a read: a transient failure is retried), failing as an OrgCallError. */
+export function restGet<T>(conn: JsforceConnectionLike, path: string, retry: RetryOptions): Promise<T> {
+  return withRetry(async () => (await conn.request({ method: 'GET', url: `/services/data/v${conn.version}${path}` })) as T, retry).catch((err: unknown) => {
+    throw toOrgCallError(err);
+  });
+}
+
 export function jsforceOrgClient(conn: JsforceConnectionLike, retry: RetryOptions = { attempts: 2, delayMs: 500 }): OrgClient {
   return {
     async query(soql) {
@@ -128,13 +135,9 @@ export function jsforceOrgClient(conn: JsforceConnectionLike, retry: RetryOption
       });
     },
     async describeFields(sobject) {
-      return withRetry(async () => {
-        const d = (await conn.request({ method: 'GET', url: `/services/data/v${conn.version}/sobjects/${encodeURIComponent(sobject)}/describe` })) as { fields?: unknown };
-        const fields = Array.isArray(d?.fields) ? (d.fields as Array<{ name?: unknown; type?: unknown }>) : [];
-        return fields.filter((f) => typeof f.name === 'string').map((f) => ({ name: String(f.name), type: String(f.type ?? '') }));
-      }, retry).catch((err: unknown) => {
-        throw toOrgCallError(err);
-      });
+      const d = await restGet<{ fields?: unknown }>(conn, `/sobjects/${encodeURIComponent(sobject)}/describe`, retry);
+      const fields = Array.isArray(d?.fields) ? (d.fields as Array<{ name?: unknown; type?: unknown }>) : [];
+      return fields.filter((f) => typeof f.name === 'string').map((f) => ({ name: String(f.name), type: String(f.type ?? '') }));
     },
     async resetPassword(userId) {
       try {

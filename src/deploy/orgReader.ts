@@ -5,7 +5,7 @@
  * transient failure (5xx, dropped connection) is retried once on top of jsforce's own GET retries.
  */
 import type { FieldFacts } from '../model/orgCatalogue';
-import { OrgCallError, toOrgCallError, withRetry, type JsforceConnectionLike, type RetryOptions } from './orgClient';
+import { OrgCallError, restGet, toOrgCallError, withRetry, type JsforceConnectionLike, type RetryOptions } from './orgClient';
 
 /** A field's describe: the properties the field rules read (model FieldFacts), its name, and what discover adds. */
 export interface DescribeField extends FieldFacts {
@@ -46,18 +46,15 @@ interface BatchResponse {
 
 export function jsforceOrgReader(conn: JsforceConnectionLike, retry: RetryOptions = { attempts: 2, delayMs: 500 }): OrgReader {
   const base = (): string => `/services/data/v${conn.version}`;
-  const get = async <T>(url: string): Promise<T> =>
-    withRetry(async () => (await conn.request({ method: 'GET', url })) as T, retry).catch((err: unknown) => {
-      throw toOrgCallError(err);
-    });
+  const get = <T>(path: string): Promise<T> => restGet<T>(conn, path, retry);
   return {
     get apiVersion() {
       return conn.version;
     },
-    describe: (type) => get<SObjectDescribe>(`${base()}/sobjects/${encodeURIComponent(type)}/describe`),
-    record: (type, id) => get<Record<string, unknown>>(`${base()}/sobjects/${encodeURIComponent(type)}/${encodeURIComponent(id)}`),
+    describe: (type) => get<SObjectDescribe>(`/sobjects/${encodeURIComponent(type)}/describe`),
+    record: (type, id) => get<Record<string, unknown>>(`/sobjects/${encodeURIComponent(type)}/${encodeURIComponent(id)}`),
     async describeGlobal() {
-      const body = await get<{ sobjects?: Array<{ name?: unknown }> }>(`${base()}/sobjects`);
+      const body = await get<{ sobjects?: Array<{ name?: unknown }> }>('/sobjects');
       return (body.sobjects ?? []).map((s) => s.name).filter((n): n is string => typeof n === 'string');
     },
     async describeMany(types, onBatch) {
