@@ -267,8 +267,12 @@ export interface EmulatedOrg {
   hasConsumerKey?(clientId: string): boolean;
   /** POST /services/oauth2/token grant_type=client_credentials. Throws OAuthError with Salesforce's error codes. */
   clientCredentialsGrant?(clientId: string, clientSecret: string): TokenGrant;
-  /** The user a token issued by an OAuth flow runs as; undefined for any other token. */
+  /** The user a token issued by an OAuth flow (or opened by openSession) runs as; undefined for any other token. */
   sessionUserId?(token: string): string | undefined;
+  /** Test/admin hook (POST /__emulator/sessions): a session as one of the org's users, as an OAuth flow would issue. */
+  openSession?(userId: string): string;
+  /** Ends a session of this org; false when the token is not one. */
+  revokeSession?(token: string): boolean;
   /** This org as one user sees it: that user's object permissions are enforced (OAuth sessions). */
   asUser?(userId: string): EmulatedOrg;
   /** GET /services/oauth2/userinfo for a user. */

@@ -242,13 +242,20 @@ export class Org implements EmulatedOrg {
   }
   clientCredentialsGrant(clientId: string, clientSecret: string): TokenGrant {
     const { user, app } = grantClientCredentials(this.state, clientId, clientSecret);
-    const accessToken = `${this.state.identity.orgId.slice(0, 15)}!AQ${randomBytes(24).toString('hex')}`;
-    this.oauthSessions.set(accessToken, user.id);
+    const accessToken = this.openSession(user.id);
     if (!(this.state.ecaUsage ?? []).includes(app)) this.transact((draft) => void (draft.ecaUsage ??= []).push(app));
     return { accessToken, userId: user.id, orgId: this.state.identity.orgId, scope: scopeOf(this.state, app), issuedAt: String(Date.parse(this.hooks.now())) };
   }
   sessionUserId(token: string): string | undefined {
     return this.oauthSessions.get(token);
+  }
+  openSession(userId: string): string {
+    const accessToken = `${this.state.identity.orgId.slice(0, 15)}!AQ${randomBytes(24).toString('hex')}`;
+    this.oauthSessions.set(accessToken, userId);
+    return accessToken;
+  }
+  revokeSession(token: string): boolean {
+    return this.oauthSessions.delete(token);
   }
   asUser(userId: string): EmulatedOrg {
     return userView(this, () => this.state, userId);

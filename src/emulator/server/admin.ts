@@ -9,7 +9,8 @@
  *   POST   /__emulator/users/{userId}/lock-password  UserLogin.IsPasswordLocked=true (no API sets it; ?org=00D…)
  *   POST   /__emulator/seats                      {"seats":{"Salesforce":3}[, "orgId":"00D…"]} sets licence seats
  *   POST   /__emulator/sessions                   {"username":"…"[, "orgId":"00D…"]} -> 201 {accessToken, userId, orgId}: a session
- *                                                 as that (active) user, e.g. the integration user for a streaming client
+ *                                                 as that (active) user, e.g. the integration user for a streaming client; the
+ *                                                 token works on REST too, with that user's object permissions, as an OAuth session
  *   DELETE /__emulator/sessions/{token}           revokes it (a connected streaming client then gets 401::Authentication invalid)
  *   GET    /__emulator/eca                        every External Client App's consumer key and secret (?org=00D…), as the
  *                                                 admin reads them in Setup (External Client App Manager > app > Settings >

@@ -1,8 +1,8 @@
 /**
- * Sessions opened as a user other than the org's admin (the integration user), so that a streaming client can connect
- * as that user. Test/admin hook behind POST /__emulator/sessions; a real org hands such tokens out through OAuth.
+ * Who a CometD request runs as. Sessions as a user other than the org's admin (the integration user) live in the org
+ * model with the OAuth sessions, so the same token works on REST too; `open` is the test/admin hook behind
+ * POST /__emulator/sessions (a real org hands such tokens out through OAuth).
  */
-import { randomBytes } from 'node:crypto';
 import type { EmulatedOrg, EmulatedWorld } from '../../model/api';
 
 export interface Principal {
@@ -11,30 +11,24 @@ export interface Principal {
 }
 
 export class UserSessions {
-  private readonly byToken = new Map<string, { orgId: string; userId: string }>();
-
   constructor(private readonly world: EmulatedWorld) {}
 
   /** A new access token for the user (shaped like Salesforce's: '00D…!…'). */
   open(org: EmulatedOrg, userId: string): string {
-    const token = `${org.identity.orgId.slice(0, 15)}!AR${randomBytes(24).toString('hex')}`;
-    this.byToken.set(token, { orgId: org.identity.orgId, userId });
-    return token;
+    if (!org.openSession) throw new Error('this org model keeps no user sessions');
+    return org.openSession(userId);
   }
 
   revoke(token: string): boolean {
-    return this.byToken.delete(token);
+    return this.world.orgs.some((o) => o.revokeSession?.(token) === true);
   }
 
-  /** The org and user behind a token: the org's admin token, an OAuth session (client credentials), or a session opened here. */
+  /** The org and user behind a token: the org's admin token, or a user session (client credentials or opened here). */
   resolve(token: string): Principal | undefined {
     const admin = this.world.orgForToken(token);
     if (admin) return { org: admin, userId: admin.identity.userId };
-    const oauth = this.world.sessionForToken?.(token);
-    if (oauth) return { org: oauth.org, userId: oauth.userId };
-    const s = this.byToken.get(token);
-    const org = s ? this.world.orgs.find((o) => o.identity.orgId === s.orgId) : undefined;
-    return org && s ? { org, userId: s.userId } : undefined;
+    const session = this.world.sessionForToken?.(token);
+    return session ? { org: session.org, userId: session.userId } : undefined;
   }
 }
 
